@@ -1,0 +1,22 @@
+package dev.flexfun.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Binds a {@code @FlexFun} method parameter to {@code parameters.<name>} of the call.
+ * A missing required parameter or a value of the wrong type fails the call with BAD_ARGUMENT.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.PARAMETER)
+public @interface Param {
+    /** The key under {@code parameters}. */
+    String value();
+
+    /** Whether the call fails when the parameter is absent or null. {@code Optional<T>} implies false. */
+    boolean required() default true;
+}

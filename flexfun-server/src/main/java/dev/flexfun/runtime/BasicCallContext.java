@@ -1,0 +1,90 @@
+package dev.flexfun.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+
+/** The one {@link CallContext} implementation; made by {@link CallContextBuilder}. */
+final class BasicCallContext implements CallContext {
+    private final String functionName;
+    private final String taskId;
+    private final JsonNode parameters;
+    private final Optional<List<String>> columns;
+    private final Map<String, List<String>> headers;
+    private final CancellationSignal cancellation;
+    private final int batchSize;
+    private final BufferAllocator allocator;
+    private final List<DataSourceMessage> messages = Collections.synchronizedList(new ArrayList<>());
+
+    BasicCallContext(String functionName, String taskId, JsonNode parameters, Optional<List<String>> columns,
+            Map<String, List<String>> headers, CancellationSignal cancellation, int batchSize,
+            BufferAllocator allocator) {
+        this.functionName = functionName;
+        this.taskId = taskId;
+        this.parameters = parameters;
+        this.columns = columns;
+        this.headers = headers;
+        this.cancellation = cancellation;
+        this.batchSize = batchSize;
+        this.allocator = allocator;
+    }
+
+    @Override
+    public String functionName() {
+        return functionName;
+    }
+
+    @Override
+    public String taskId() {
+        return taskId;
+    }
+
+    @Override
+    public JsonNode parameters() {
+        return parameters;
+    }
+
+    @Override
+    public Optional<List<String>> columns() {
+        return columns;
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancellation.isCancelled();
+    }
+
+    @Override
+    public int batchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public BufferAllocator allocator() {
+        if (allocator == null) {
+            throw new IllegalStateException("This call context has no allocator; give one to CallContext.builder().");
+        }
+        return allocator;
+    }
+
+    @Override
+    public void addDataSourceMessage(DataSourceMessage message) {
+        messages.add(java.util.Objects.requireNonNull(message));
+    }
+
+    @Override
+    public List<DataSourceMessage> dataSourceMessages() {
+        synchronized (messages) {
+            return List.copyOf(messages);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.flexfun.runtime;
+
+/** Thrown inside a call that was cancelled, to unwind the function quickly (COMMAND_CANCELLED). */
+public class CallCancelledException extends FlexFunException {
+    public CallCancelledException(String message) {
+        super(ErrorCode.COMMAND_CANCELLED, message);
+    }
+}

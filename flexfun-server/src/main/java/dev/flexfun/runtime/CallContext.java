@@ -1,0 +1,67 @@
+package dev.flexfun.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * What one call of a function knows: its parameters, the {@code columns} hint, the call's headers,
+ * and a cancellation signal the function should poll in long loops.
+ *
+ * <p>Tests of a function build one with {@link #builder()}.
+ */
+public interface CallContext {
+
+    /** The name of the called function. */
+    String functionName();
+
+    /** The server's id for this call (the task id), or a fixed value outside a server. */
+    String taskId();
+
+    /** The call's {@code parameters} object, whole; an empty object when the call had none. */
+    JsonNode parameters();
+
+    /**
+     * The {@code parameters.columns} hint: the columns the caller needs, in the caller's order.
+     * Empty when the call did not restrict columns.
+     */
+    Optional<List<String>> columns();
+
+    /** The call's headers, names in lower case, without the authentication header. */
+    Map<String, List<String>> headers();
+
+    /** The first value of a header (name case-insensitive), if present. */
+    default Optional<String> header(String name) {
+        List<String> values = headers().get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** Whether the call was cancelled (client cancel, deadline, shutdown). */
+    boolean isCancelled();
+
+    /** Throws {@link CallCancelledException} if the call was cancelled; cheap enough for every row. */
+    default void throwIfCancelled() {
+        if (isCancelled()) {
+            throw new CallCancelledException("Call of '" + functionName() + "' was cancelled.");
+        }
+    }
+
+    /** How many rows an adapter writes per record batch. */
+    int batchSize();
+
+    /** The allocator for Arrow data a hand-written function builds during {@link FlexFunction#call}. */
+    BufferAllocator allocator();
+
+    /** Attaches a data-source message to the result (sent in the result schema's metadata). */
+    void addDataSourceMessage(DataSourceMessage message);
+
+    /** The messages attached so far, in order. */
+    List<DataSourceMessage> dataSourceMessages();
+
+    /** A builder for contexts outside the server, e.g. in a function's unit tests. */
+    static CallContextBuilder builder() {
+        return new CallContextBuilder();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.flexfun.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+
+/** Builds a {@link CallContext}; the server uses it too, so tests see what a real call sees. */
+public final class CallContextBuilder {
+    /** The default number of rows per record batch (the measured sweet spot). */
+    public static final int DEFAULT_BATCH_SIZE = 65_536;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private String functionName = "test";
+    private String taskId = "test";
+    private JsonNode parameters;
+    private final Map<String, List<String>> headers = new LinkedHashMap<>();
+    private CancellationSignal cancellation = new CancellationSignal();
+    private int batchSize = DEFAULT_BATCH_SIZE;
+    private BufferAllocator allocator;
+
+    CallContextBuilder() {
+    }
+
+    public CallContextBuilder functionName(String functionName) {
+        this.functionName = Objects.requireNonNull(functionName);
+        return this;
+    }
+
+    public CallContextBuilder taskId(String taskId) {
+        this.taskId = Objects.requireNonNull(taskId);
+        return this;
+    }
+
+    /** The {@code parameters} object; {@code null} means none. */
+    public CallContextBuilder parameters(JsonNode parameters) {
+        this.parameters = parameters;
+        return this;
+    }
+
+    /** The {@code parameters} object as JSON text. */
+    public CallContextBuilder parametersJson(String json) {
+        try {
+            return parameters(JSON.readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException("parameters are not valid JSON", e);
+        }
+    }
+
+    /** Sets {@code parameters.columns}. */
+    public CallContextBuilder columns(String... columns) {
+        ObjectNode params = parameters instanceof ObjectNode o ? o : JSON.createObjectNode();
+        var array = params.putArray("columns");
+        for (String c : columns) {
+            array.add(c);
+        }
+        this.parameters = params;
+        return this;
+    }
+
+    public CallContextBuilder header(String name, String value) {
+        headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
+        return this;
+    }
+
+    public CallContextBuilder cancellation(CancellationSignal cancellation) {
+        this.cancellation = Objects.requireNonNull(cancellation);
+        return this;
+    }
+
+    public CallContextBuilder batchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
+        }
+        this.batchSize = batchSize;
+        return this;
+    }
+
+    /** The allocator for hand-written functions' data; required only by functions that use it. */
+    public CallContextBuilder allocator(BufferAllocator allocator) {
+        this.allocator = allocator;
+        return this;
+    }
+
+    public CallContext build() {
+        JsonNode params = parameters == null || parameters.isNull() ? JSON.createObjectNode() : parameters;
+        Map<String, List<String>> frozen = new LinkedHashMap<>();
+        headers.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+        return new BasicCallContext(functionName, taskId, params, columnsOf(params), Map.copyOf(frozen),
+                cancellation, batchSize, allocator);
+    }
+
+    private static Optional<List<String>> columnsOf(JsonNode params) {
+        JsonNode columns = params.get("columns");
+        if (columns == null || columns.isNull()) {
+            return Optional.empty();
+        }
+        if (!columns.isArray()) {
+            throw new BadArgumentException("parameters.columns must be an array of column names.");
+        }
+        List<String> names = new ArrayList<>(columns.size());
+        for (JsonNode c : columns) {
+            if (!c.isTextual()) {
+                throw new BadArgumentException("parameters.columns must contain only strings, found: " + c);
+            }
+            names.add(c.asText());
+        }
+        return Optional.of(List.copyOf(names));
+    }
+}

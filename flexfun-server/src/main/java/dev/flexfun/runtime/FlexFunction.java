@@ -1,0 +1,41 @@
+package dev.flexfun.runtime;
+
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The contract between the server and a FlexFunction.
+ *
+ * <p>The annotation processor implements it for every {@code @FlexFun} method (an adapter that
+ * writes the method's records into Arrow vectors). A user may also implement it by hand, annotate
+ * the class with {@code @FlexFun}, and return Arrow data directly.
+ *
+ * <p>Instances are shared by all calls and must be thread-safe; per-call state lives in what
+ * {@link #call} returns.
+ */
+public interface FlexFunction {
+
+    /** The name clients call the function by. */
+    String name();
+
+    /** The full, fixed schema of the function's result. */
+    Schema schema();
+
+    /** A human-readable description, or the empty string. */
+    default String description() {
+        return "";
+    }
+
+    /** The function's metadata as a compact JSON object, or {@code null} when it has none. */
+    default String metadataJson() {
+        return null;
+    }
+
+    /**
+     * Runs the function for one call. Runs on the server's task pool during GetFlightInfo, so
+     * exceptions thrown here reach the client as the call's error. The returned result is read
+     * (possibly lazily) by DoGet and closed by the server when it is no longer kept.
+     *
+     * @throws IllegalArgumentException or {@link FlexFunException} when the input is not acceptable
+     */
+    FlexResult call(CallContext context) throws Exception;
+}

@@ -1,0 +1,44 @@
+package dev.flexfun.runtime;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The outcome of one call, kept by the server between GetFlightInfo and DoGet.
+ *
+ * <p>A result is either <em>repeatable</em> (materialised data, e.g. a {@code List} of records:
+ * it can be opened again while the server keeps it) or single-use (a {@code Stream} or
+ * {@code Iterator}: the second {@link #open} fails with COMMAND_RESULT_CONSUMED).
+ */
+public interface FlexResult extends AutoCloseable {
+
+    /** The schema of the batches as they are sent: only the requested columns, with result metadata. */
+    Schema schema();
+
+    /** Whether {@link #open} may be called more than once. */
+    boolean isRepeatable();
+
+    /**
+     * Opens a stream of batches whose vectors are allocated from {@code allocator}. Callers close
+     * the returned stream; for a single-use result, closing it also ends the result.
+     *
+     * @throws ResultConsumedException when a single-use result was already opened
+     */
+    BatchStream open(BufferAllocator allocator);
+
+    /** Releases everything the result holds (the user's stream or iterator, materialised vectors). */
+    @Override
+    void close();
+
+    /** A repeatable result over vectors the caller filled; the result takes ownership of the root. */
+    static FlexResult of(VectorSchemaRoot root) {
+        return new RootResult(root);
+    }
+
+    /** A single-use result over an Arrow reader; the result takes ownership of the reader. */
+    static FlexResult of(ArrowReader reader) {
+        return new ReaderResult(reader);
+    }
+}
