@@ -41,6 +41,11 @@ public record AbsoluteDateFilter(String from, String to, String datasetIdentifie
         return parse(to, "to");
     }
 
+    /** Whether {@link #from()} carries a time of day. */
+    public boolean fromHasTime() {
+        return hasTime(from);
+    }
+
     /** Whether {@link #to()} carries a time of day. */
     public boolean toHasTime() {
         return hasTime(to);
