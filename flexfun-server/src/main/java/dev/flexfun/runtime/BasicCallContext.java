@@ -1,6 +1,7 @@
 package dev.flexfun.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flexfun.runtime.context.ExecutionContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +20,9 @@ final class BasicCallContext implements CallContext {
     private final int batchSize;
     private final BufferAllocator allocator;
     private final List<DataSourceMessage> messages = Collections.synchronizedList(new ArrayList<>());
+    private final Object executionContextLock = new Object();
+    /** The outcome of parsing parameters.executionContext; null until a function first asks. */
+    private volatile ParsedExecutionContext executionContext;
 
     BasicCallContext(String functionName, String taskId, JsonNode parameters, Optional<List<String>> columns,
             Map<String, List<String>> headers, CancellationSignal cancellation, int batchSize,
@@ -54,6 +58,21 @@ final class BasicCallContext implements CallContext {
     }
 
     @Override
+    public Optional<ExecutionContext> executionContext() {
+        ParsedExecutionContext parsed = executionContext;
+        if (parsed == null) {
+            synchronized (executionContextLock) {
+                parsed = executionContext;
+                if (parsed == null) {
+                    parsed = ParsedExecutionContext.of(parameters);
+                    executionContext = parsed;
+                }
+            }
+        }
+        return parsed.get();
+    }
+
+    @Override
     public Map<String, List<String>> headers() {
         return headers;
     }
@@ -85,6 +104,24 @@ final class BasicCallContext implements CallContext {
     public List<DataSourceMessage> dataSourceMessages() {
         synchronized (messages) {
             return List.copyOf(messages);
+        }
+    }
+
+    /** A parsed context or the error parsing gave, so a malformed payload is not parsed again either. */
+    private record ParsedExecutionContext(Optional<ExecutionContext> value, BadArgumentException error) {
+        static ParsedExecutionContext of(JsonNode parameters) {
+            try {
+                return new ParsedExecutionContext(ExecutionContext.fromParameters(parameters), null);
+            } catch (BadArgumentException e) {
+                return new ParsedExecutionContext(null, e);
+            }
+        }
+
+        Optional<ExecutionContext> get() {
+            if (error != null) {
+                throw error;
+            }
+            return value;
         }
     }
 }

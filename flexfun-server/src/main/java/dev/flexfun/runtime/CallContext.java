@@ -1,6 +1,7 @@
 package dev.flexfun.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flexfun.runtime.context.ExecutionContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,28 @@ public interface CallContext {
      * Empty when the call did not restrict columns.
      */
     Optional<List<String>> columns();
+
+    /**
+     * The call's {@code parameters.executionContext}, parsed; empty when the call has none. A
+     * context built by {@link #builder()} parses it once, on first use, and caches the outcome.
+     *
+     * @throws BadArgumentException when the execution context is present but malformed; the
+     *     message names the JSON path
+     */
+    default Optional<ExecutionContext> executionContext() {
+        return ExecutionContext.fromParameters(parameters());
+    }
+
+    /**
+     * The call's execution context, for functions that cannot work without one.
+     *
+     * @throws BadArgumentException when the call has none or it is malformed
+     */
+    default ExecutionContext requireExecutionContext() {
+        return executionContext().orElseThrow(() -> new BadArgumentException("This function needs "
+                + ExecutionContext.PATH + " (the GoodData execution context), but the call of '" + functionName()
+                + "' has none."));
+    }
 
     /** The call's headers, names in lower case, without the authentication header. */
     Map<String, List<String>> headers();

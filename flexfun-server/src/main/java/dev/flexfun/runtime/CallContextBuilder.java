@@ -67,6 +67,30 @@ public final class CallContextBuilder {
         return this;
     }
 
+    /**
+     * Sets {@code parameters.executionContext} (keeping the other parameters); {@code null} removes it.
+     * Call it after {@link #parameters} / {@link #parametersJson}, which replace all parameters.
+     */
+    public CallContextBuilder executionContext(JsonNode executionContext) {
+        ObjectNode params = parameters instanceof ObjectNode o ? o.deepCopy() : JSON.createObjectNode();
+        if (executionContext == null) {
+            params.remove("executionContext");
+        } else {
+            params.set("executionContext", executionContext.deepCopy());
+        }
+        this.parameters = params;
+        return this;
+    }
+
+    /** Sets {@code parameters.executionContext} from JSON text, e.g. a payload captured from GoodData. */
+    public CallContextBuilder executionContextJson(String json) {
+        try {
+            return executionContext(JSON.readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException("executionContext is not valid JSON", e);
+        }
+    }
+
     public CallContextBuilder header(String name, String value) {
         headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
         return this;

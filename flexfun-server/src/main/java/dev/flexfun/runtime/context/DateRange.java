@@ -1,0 +1,89 @@
+package dev.flexfun.runtime.context;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+
+/**
+ * A half-open time range {@code [from, to)}: {@code from} is the first instant inside, {@code to}
+ * the first instant after it. Both ends are in the same time zone (the execution context's).
+ *
+ * <p>Use the {@code Local} forms to compare with zone-less date/time columns (the usual GoodData
+ * date dataset), the {@code Instant} forms for timestamps stored as instants, and
+ * {@link #firstDate()}/{@link #lastDate()} for an inclusive {@code BETWEEN} on a DATE column.
+ */
+public record DateRange(ZonedDateTime from, ZonedDateTime to) {
+
+    public DateRange {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (!from.getZone().equals(to.getZone())) {
+            throw new IllegalArgumentException("from and to must be in one time zone: " + from + ", " + to);
+        }
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to must not be before from: [" + from + ", " + to + ")");
+        }
+    }
+
+    public ZoneId zone() {
+        return from.getZone();
+    }
+
+    /** The inclusive start as a local date-time in {@link #zone()}. */
+    public LocalDateTime fromLocal() {
+        return from.toLocalDateTime();
+    }
+
+    /** The exclusive end as a local date-time in {@link #zone()}. */
+    public LocalDateTime toLocal() {
+        return to.toLocalDateTime();
+    }
+
+    /** The inclusive start as an instant. */
+    public Instant fromInstant() {
+        return from.toInstant();
+    }
+
+    /** The exclusive end as an instant. */
+    public Instant toInstant() {
+        return to.toInstant();
+    }
+
+    /** The first calendar date with a moment inside the range (inclusive). */
+    public LocalDate firstDate() {
+        return from.toLocalDate();
+    }
+
+    /**
+     * The last calendar date with a moment inside the range (inclusive): for a range of whole days
+     * the day before {@link #to()}'s date. Undefined for an empty range, so it throws then.
+     */
+    public LocalDate lastDate() {
+        if (isEmpty()) {
+            throw new IllegalStateException("An empty range has no last date: " + this);
+        }
+        return to.minusNanos(1).toLocalDate();
+    }
+
+    public boolean isEmpty() {
+        return !from.isBefore(to);
+    }
+
+    /** Whether the instant lies in {@code [from, to)}. */
+    public boolean contains(Instant instant) {
+        return !instant.isBefore(fromInstant()) && instant.isBefore(toInstant());
+    }
+
+    /** Whether the local date-time (read in {@link #zone()}) lies in {@code [fromLocal, toLocal)}. */
+    public boolean contains(LocalDateTime local) {
+        return !local.isBefore(fromLocal()) && local.isBefore(toLocal());
+    }
+
+    /** Whether the whole calendar day lies in the range, i.e. its start is inside. */
+    public boolean contains(LocalDate date) {
+        return contains(date.atStartOfDay());
+    }
+}

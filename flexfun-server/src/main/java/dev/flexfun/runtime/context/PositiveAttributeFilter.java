@@ -1,0 +1,26 @@
+package dev.flexfun.runtime.context;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/** Keeps only the rows whose label value is one of {@link #values()}; an empty list keeps nothing. */
+public record PositiveAttributeFilter(String labelIdentifier, List<String> values) implements AttributeFilter {
+    public static final String TYPE = "positiveAttributeFilter";
+
+    public PositiveAttributeFilter {
+        Objects.requireNonNull(labelIdentifier, "labelIdentifier");
+        values = Collections.unmodifiableList(new ArrayList<>(values)); // null elements are legal
+    }
+
+    @Override
+    public String filterType() {
+        return TYPE;
+    }
+
+    @Override
+    public boolean isNegative() {
+        return false;
+    }
+}

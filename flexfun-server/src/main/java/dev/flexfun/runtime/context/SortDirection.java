@@ -1,0 +1,7 @@
+package dev.flexfun.runtime.context;
+
+/** The direction of an attribute's {@link Attribute.Sorting}. */
+public enum SortDirection {
+    ASC,
+    DESC
+}
