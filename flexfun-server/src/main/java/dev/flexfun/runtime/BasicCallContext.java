@@ -18,11 +18,12 @@ final class BasicCallContext implements CallContext {
     private final CancellationSignal cancellation;
     private final int batchSize;
     private final BufferAllocator allocator;
+    private final Optional<Caller> caller;
     private final List<DataSourceMessage> messages = Collections.synchronizedList(new ArrayList<>());
 
     BasicCallContext(String functionName, String taskId, JsonNode parameters, Optional<List<String>> columns,
             Map<String, List<String>> headers, CancellationSignal cancellation, int batchSize,
-            BufferAllocator allocator) {
+            BufferAllocator allocator, Optional<Caller> caller) {
         this.functionName = functionName;
         this.taskId = taskId;
         this.parameters = parameters;
@@ -31,6 +32,7 @@ final class BasicCallContext implements CallContext {
         this.cancellation = cancellation;
         this.batchSize = batchSize;
         this.allocator = allocator;
+        this.caller = caller;
     }
 
     @Override
@@ -56,6 +58,11 @@ final class BasicCallContext implements CallContext {
     @Override
     public Map<String, List<String>> headers() {
         return headers;
+    }
+
+    @Override
+    public Optional<Caller> caller() {
+        return caller;
     }
 
     @Override
