@@ -15,7 +15,7 @@ class FunctionHeadersTest {
         headers.insert("X-Token", "secret");
         headers.insert("authorization", "Bearer other");
         headers.insert("x-trace-bin", new byte[] {1, 2});
-        headers.insert("X-Quiver-Pollable", "1");
+        headers.insert("x-quiver-pollable", "1");
         headers.insert("x-quiver-pollable", "2");
 
         assertEquals(Map.of("x-quiver-pollable", List.of("1", "2")), FunctionHeaders.of(headers, "x-token"));
