@@ -19,6 +19,7 @@ final class BasicCallContext implements CallContext {
     private final CancellationSignal cancellation;
     private final int batchSize;
     private final BufferAllocator allocator;
+    private final Optional<Caller> caller;
     private final List<DataSourceMessage> messages = Collections.synchronizedList(new ArrayList<>());
     private final Object executionContextLock = new Object();
     /** The outcome of parsing parameters.executionContext; null until a function first asks. */
@@ -26,7 +27,7 @@ final class BasicCallContext implements CallContext {
 
     BasicCallContext(String functionName, String taskId, JsonNode parameters, Optional<List<String>> columns,
             Map<String, List<String>> headers, CancellationSignal cancellation, int batchSize,
-            BufferAllocator allocator) {
+            BufferAllocator allocator, Optional<Caller> caller) {
         this.functionName = functionName;
         this.taskId = taskId;
         this.parameters = parameters;
@@ -35,6 +36,7 @@ final class BasicCallContext implements CallContext {
         this.cancellation = cancellation;
         this.batchSize = batchSize;
         this.allocator = allocator;
+        this.caller = caller;
     }
 
     @Override
@@ -75,6 +77,11 @@ final class BasicCallContext implements CallContext {
     @Override
     public Map<String, List<String>> headers() {
         return headers;
+    }
+
+    @Override
+    public Optional<Caller> caller() {
+        return caller;
     }
 
     @Override

@@ -61,6 +61,14 @@ public interface CallContext {
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /**
+     * Who made the call, when the server authenticates callers (authentication method {@code token});
+     * empty otherwise.
+     */
+    default Optional<Caller> caller() {
+        return Optional.empty();
+    }
+
     /** Whether the call was cancelled (client cancel, deadline, shutdown). */
     boolean isCancelled();
 

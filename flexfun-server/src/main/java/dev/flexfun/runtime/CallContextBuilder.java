@@ -27,6 +27,7 @@ public final class CallContextBuilder {
     private CancellationSignal cancellation = new CancellationSignal();
     private int batchSize = DEFAULT_BATCH_SIZE;
     private BufferAllocator allocator;
+    private Caller caller;
 
     CallContextBuilder() {
     }
@@ -115,12 +116,18 @@ public final class CallContextBuilder {
         return this;
     }
 
+    /** Who made the call; {@code null} means an unauthenticated call. */
+    public CallContextBuilder caller(Caller caller) {
+        this.caller = caller;
+        return this;
+    }
+
     public CallContext build() {
         JsonNode params = parameters == null || parameters.isNull() ? JSON.createObjectNode() : parameters;
         Map<String, List<String>> frozen = new LinkedHashMap<>();
         headers.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
         return new BasicCallContext(functionName, taskId, params, columnsOf(params), Map.copyOf(frozen),
-                cancellation, batchSize, allocator);
+                cancellation, batchSize, allocator, Optional.ofNullable(caller));
     }
 
     private static Optional<List<String>> columnsOf(JsonNode params) {

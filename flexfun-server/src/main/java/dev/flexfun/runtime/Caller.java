@@ -1,0 +1,26 @@
+package dev.flexfun.runtime;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who made a call, as the server's token verifier established it: an id (e.g. a user or tenant
+ * name, never the token itself) and attributes the verifier chose to share with functions.
+ */
+public record Caller(String id, Map<String, String> attributes) {
+
+    public Caller {
+        Objects.requireNonNull(id, "id");
+        attributes = Map.copyOf(attributes);
+    }
+
+    public static Caller of(String id) {
+        return new Caller(id, Map.of());
+    }
+
+    /** One attribute, if the verifier set it. */
+    public Optional<String> attribute(String name) {
+        return Optional.ofNullable(attributes.get(name));
+    }
+}

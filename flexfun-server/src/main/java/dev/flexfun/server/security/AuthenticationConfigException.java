@@ -1,0 +1,12 @@
+package dev.flexfun.server.security;
+
+/** Authentication is configured in a way the server cannot start with; the message says how to fix it. */
+public class AuthenticationConfigException extends RuntimeException {
+    public AuthenticationConfigException(String message) {
+        super(message);
+    }
+
+    public AuthenticationConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
