@@ -3,6 +3,8 @@ package dev.flexfun.server;
 import dev.flexfun.server.config.ConfigException;
 import dev.flexfun.server.config.ServerSettings;
 import dev.flexfun.server.config.Settings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -30,12 +32,19 @@ final class FlightServerFactory {
                 : Location.forGrpcInsecure(server.listenHost(), server.listenPort());
     }
 
-    /** The location clients are sent to in FlightInfo endpoints. */
+    /**
+     * The location clients are sent to in FlightInfo endpoints: {@code grpc://host:port} (or
+     * {@code grpc+tls://}), as the protocol spells it.
+     */
     Location advertisedLocation(int boundPort) {
         ServerSettings server = settings.server();
         int port = server.advertisePort().orElse(boundPort);
-        return server.useTls() ? Location.forGrpcTls(server.advertiseHost(), port)
-                : Location.forGrpcInsecure(server.advertiseHost(), port);
+        String scheme = server.useTls() ? "grpc+tls" : "grpc";
+        try {
+            return new Location(new URI(scheme, null, server.advertiseHost(), port, null, null, null));
+        } catch (URISyntaxException e) {
+            throw new ConfigException("server.advertise_host = " + server.advertiseHost() + " is not a valid host name.", e);
+        }
     }
 
     FlightServer build(BufferAllocator allocator, FlightProducer producer) {

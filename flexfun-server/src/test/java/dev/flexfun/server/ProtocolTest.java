@@ -71,7 +71,7 @@ class ProtocolTest {
             assertEquals(1, info.getEndpoints().size());
             String ticket = new String(info.getEndpoints().get(0).getTicket().getBytes(), StandardCharsets.UTF_8);
             assertTrue(ticket.matches("\\{\"task_id\":\"[0-9a-f]{32}\"}"), ticket);
-            assertEquals(List.of(Location.forGrpcInsecure("127.0.0.1", h.server.port())),
+            assertEquals(List.of(new Location("grpc://127.0.0.1:" + h.server.port())),
                     info.getEndpoints().get(0).getLocations());
 
             List<List<Object>> rows = h.read(info);
@@ -87,7 +87,7 @@ class ProtocolTest {
                 .with("server.advertise_port", "443");
         try (ServerHarness h = ServerHarness.start(FlexFunServer.builder().settings(settings).function(sample))) {
             FlightInfo info = h.call("Sample", "{}");
-            assertEquals(List.of(Location.forGrpcInsecure("flexfun.example.com", 443)),
+            assertEquals(List.of(new Location("grpc://flexfun.example.com:443")),
                     info.getEndpoints().get(0).getLocations());
             h.read(info);
         }

@@ -55,6 +55,7 @@ class StartupTest {
             List<String> names = new ArrayList<>();
             h.client.listFlights(Criteria.ALL).forEach(i -> names.add(new String(i.getDescriptor().getCommand())));
             assertEquals(List.of("{\"functionName\":\"Sample\",\"metadata\":{\"description\":\"sample rows\"}}",
+                    "{\"functionName\":\"Slow\",\"metadata\":null}",
                     "{\"functionName\":\"Failing\",\"metadata\":null}"), names);
             assertEquals(3, h.read(h.call("Sample", "{}")).size());
         }
