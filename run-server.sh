@@ -17,6 +17,7 @@ if needs_build; then
   echo "run-server.sh: building (mvn package) ..." >&2
   mvn -B -q package -DskipTests \
     dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime >&2
+  touch "$CLASSPATH_FILE" # the plugin leaves an unchanged file alone; its time marks the build
 fi
 
 examples_jar=$(find examples/target -maxdepth 1 -name 'examples-*.jar' ! -name '*-tests.jar' | head -n 1)

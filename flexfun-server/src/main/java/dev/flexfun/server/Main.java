@@ -43,6 +43,9 @@ public final class Main {
             }
         }
         Logger log = LoggerFactory.getLogger(Main.class);
+        // Before starting: a SIGTERM that arrives during startup still stops the server cleanly.
+        CountDownLatch stop = new CountDownLatch(1);
+        StopSignals.install(stop::countDown);
         FlexFunServer server;
         try {
             Settings settings = Settings.load(files, System.getenv());
@@ -64,8 +67,6 @@ public final class Main {
         log.info("FlexFun server listening on {} (advertised as {}), started in {} ms", server.location().getUri(),
                 server.advertisedLocation().getUri(), ManagementFactory.getRuntimeMXBean().getUptime());
 
-        CountDownLatch stop = new CountDownLatch(1);
-        StopSignals.install(stop::countDown);
         // Fallback for exits we do not see as signals: still close cleanly.
         Thread hook = new Thread(() -> closeQuietly(server, log), "flexfun-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
