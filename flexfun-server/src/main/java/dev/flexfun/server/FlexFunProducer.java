@@ -1,0 +1,152 @@
+package dev.flexfun.server;
+
+import dev.flexfun.runtime.BadArgumentException;
+import dev.flexfun.runtime.ErrorCode;
+import dev.flexfun.runtime.FlexFunException;
+import dev.flexfun.runtime.FlexFunction;
+import dev.flexfun.server.execution.CallExecution;
+import dev.flexfun.server.execution.FunctionCall;
+import dev.flexfun.server.execution.ReadyResult;
+import dev.flexfun.server.protocol.Command;
+import dev.flexfun.server.protocol.CommandParser;
+import dev.flexfun.server.protocol.FlightErrors;
+import dev.flexfun.server.protocol.FlightStatus;
+import dev.flexfun.server.protocol.FlightStatusException;
+import dev.flexfun.server.protocol.FunctionDescriptor;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.Criteria;
+import org.apache.arrow.flight.FlightDescriptor;
+import org.apache.arrow.flight.FlightEndpoint;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.NoOpFlightProducer;
+import org.apache.arrow.flight.PollInfo;
+import org.apache.arrow.flight.SchemaResult;
+import org.apache.arrow.flight.Ticket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Flight methods of the FlexFunction protocol. GetFlightInfo: parse the command, find the
+ * function, start the call, answer a FlightInfo whose ticket names the result. DoGet: open the
+ * ticket's result and stream it. Every error leaves as a Flight error carrying its ErrorInfo;
+ * methods not served (DoPut, DoAction, ListActions, DoExchange, PollFlightInfo) answer plain UNIMPLEMENTED.
+ */
+final class FlexFunProducer extends NoOpFlightProducer {
+    private static final Logger LOG = LoggerFactory.getLogger(FlexFunProducer.class);
+
+    private final FunctionCatalog catalog;
+    private final CommandParser parser;
+    private final CallExecution execution;
+    private final ResultStreamer streamer;
+    private final Supplier<Location> advertised;
+
+    FlexFunProducer(FunctionCatalog catalog, CommandParser parser, CallExecution execution, ResultStreamer streamer,
+            Supplier<Location> advertised) {
+        this.catalog = catalog;
+        this.parser = parser;
+        this.execution = execution;
+        this.streamer = streamer;
+        this.advertised = advertised;
+    }
+
+    @Override
+    public void listFlights(CallContext context, Criteria criteria, StreamListener<FlightInfo> listener) {
+        try {
+            for (FlexFunction function : catalog.functions()) {
+                FlightDescriptor descriptor = FlightDescriptor.command(
+                        FunctionDescriptor.encode(function.name(), function.metadataJson()));
+                listener.onNext(new FlightInfo(function.schema(), descriptor, List.of(), -1, -1));
+            }
+            listener.onCompleted();
+        } catch (RuntimeException e) {
+            listener.onError(toFlight(e));
+        }
+    }
+
+    @Override
+    public FlightInfo getFlightInfo(CallContext context, FlightDescriptor descriptor) {
+        try {
+            CallHeaders headers = context.getMiddleware(CallHeaders.KEY);
+            boolean pollable = headers != null && headers.has(CallHeaders.POLLABLE_HEADER);
+            Command command = parser.parse(commandOf(descriptor, "GetFlightInfo"), pollable);
+            ReadyResult ready;
+            if (command instanceof Command.Invoke invoke) {
+                FunctionCall call = new FunctionCall(function(invoke.functionName()), invoke, headersOf(headers));
+                ready = execution.start(call, pollable);
+            } else if (command instanceof Command.Retry retry) {
+                ready = execution.retry(retry.taskId());
+            } else {
+                String taskId = ((Command.Cancel) command).taskId();
+                execution.cancel(taskId);
+                throw new FlightStatusException(FlightStatus.CANCELLED, ErrorCode.COMMAND_CANCELLED,
+                        "Task with id '" + taskId + "' was cancelled.");
+            }
+            FlightEndpoint endpoint = new FlightEndpoint(new Ticket(ready.ticket()), advertised.get());
+            return new FlightInfo(ready.schema(), FlightDescriptor.command(ready.descriptorBytes()), List.of(endpoint),
+                    -1, -1);
+        } catch (RuntimeException e) {
+            throw toFlight(e);
+        }
+    }
+
+    @Override
+    public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
+        try {
+            streamer.stream(execution.open(ticket.getBytes()), listener);
+        } catch (RuntimeException e) {
+            listener.error(toFlight(e));
+        }
+    }
+
+    /** Our addition: the schema of a function, for its ListFlights descriptor (or a call's command). */
+    @Override
+    public SchemaResult getSchema(CallContext context, FlightDescriptor descriptor) {
+        try {
+            String name = FunctionDescriptor.functionNameOf(commandOf(descriptor, "GetSchema"));
+            return new SchemaResult(function(name).schema());
+        } catch (RuntimeException e) {
+            throw toFlight(e);
+        }
+    }
+
+    /** Not served: the polling extension is GoodData's own, not Flight's PollFlightInfo. */
+    @Override
+    public PollInfo pollFlightInfo(CallContext context, FlightDescriptor descriptor) {
+        throw CallStatus.UNIMPLEMENTED.withDescription("PollFlightInfo is not served; use GetFlightInfo.")
+                .toRuntimeException();
+    }
+
+    private FlexFunction function(String name) {
+        return catalog.find(name).orElseThrow(() -> new BadArgumentException("Function '" + name
+                + "' does not exist on this server; ListFlights lists the functions it serves."));
+    }
+
+    private static byte[] commandOf(FlightDescriptor descriptor, String method) {
+        if (!descriptor.isCommand()) {
+            throw new FlexFunException(ErrorCode.BAD_REQUEST, method + " needs a CMD descriptor; PATH descriptors "
+                    + "are not served.");
+        }
+        return descriptor.getCommand();
+    }
+
+    private static Map<String, List<String>> headersOf(CallHeaders headers) {
+        return headers == null ? Map.of() : headers.forFunctions();
+    }
+
+    private static FlightRuntimeException toFlight(RuntimeException e) {
+        if (e instanceof FlightRuntimeException flight) {
+            return flight;
+        }
+        if (e instanceof FlexFunException error) {
+            return FlightErrors.toFlight(error);
+        }
+        LOG.error("Unexpected server error", e);
+        return FlightErrors.toFlight(new FlexFunException(ErrorCode.INTERNAL_ERROR,
+                "Unexpected server error: " + e.getClass().getSimpleName() + "; retry on another server."));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.flexfun.server;
+
+import dev.flexfun.runtime.FlexFunction;
+import dev.flexfun.server.config.ConfigException;
+import dev.flexfun.server.config.Settings;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's command line: {@code Main [--dev-log] [settings.toml ...]}. Settings files are read in
+ * order (later ones win), then {@code GOODDATA_FLIGHT_*} environment variables. SIGTERM or Ctrl-C stops
+ * the server cleanly (exit 0). No static logger: {@code --dev-log} must be set before logging starts.
+ */
+public final class Main {
+    static final String LOG_FORMAT_PROPERTY = "flexfun.log.format";
+    private static final String USAGE = "Usage: flexfun-server [--dev-log] [settings.toml ...]";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        List<Path> files = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--dev-log")) {
+                System.setProperty(LOG_FORMAT_PROPERTY, "dev");
+            } else if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.println(USAGE);
+                return 0;
+            } else if (arg.startsWith("-")) {
+                System.err.println("Unknown option " + arg + ". " + USAGE);
+                return 2;
+            } else {
+                files.add(Path.of(arg));
+            }
+        }
+        Logger log = LoggerFactory.getLogger(Main.class);
+        // Before starting: a SIGTERM that arrives during startup still stops the server cleanly.
+        CountDownLatch stop = new CountDownLatch(1);
+        StopSignals.install(stop::countDown);
+        FlexFunServer server;
+        try {
+            Settings settings = Settings.load(files, System.getenv());
+            settings.warnings().forEach(log::warn);
+            server = FlexFunServer.builder().settings(settings).discoverRegistries().start();
+        } catch (ConfigException e) {
+            log.error("Invalid configuration: {}", e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            log.error("The server could not start: {}", e.getMessage(), e);
+            return 1;
+        }
+        for (FlexFunction function : server.catalog().functions()) {
+            log.info("Serving function {} (from {})", function.name(), server.catalog().sourceOf(function.name()));
+        }
+        if (server.catalog().functions().isEmpty()) {
+            log.warn("No functions found: no FlexFunctionRegistry on the class path.");
+        }
+        log.info("FlexFun server listening on {} (advertised as {}), started in {} ms", server.location().getUri(),
+                server.advertisedLocation().getUri(), ManagementFactory.getRuntimeMXBean().getUptime());
+
+        // Fallback for exits we do not see as signals: still close cleanly.
+        Thread hook = new Thread(() -> closeQuietly(server, log), "flexfun-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Stopping the FlexFun server");
+        boolean clean = closeQuietly(server, log);
+        log.info("FlexFun server stopped");
+        return clean ? 0 : 1;
+    }
+
+    private static boolean closeQuietly(FlexFunServer server, Logger log) {
+        try {
+            server.close();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException e) {
+            log.error("The server did not stop cleanly: {}", e.getMessage(), e);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.flexfun.server.config;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Section {@code [server]}, the reference server's settings (PROTOCOL.md section 4). TLS, token
+ * authentication, metrics, health and logging are parsed and validated here; the components that
+ * use them live in {@code dev.flexfun.server.security}, {@code .tls} and {@code .observability}.
+ *
+ * @param advertisePort empty means "the port the server listens on"
+ * @param metricsHost   empty means metrics are off
+ * @param healthCheckHost empty means the health endpoints are off
+ */
+public record ServerSettings(
+        String listenHost,
+        int listenPort,
+        String advertiseHost,
+        OptionalInt advertisePort,
+        boolean useTls,
+        boolean useMtls,
+        Optional<String> tlsCertificate,
+        Optional<String> tlsPrivateKey,
+        Optional<String> tlsRootCertificate,
+        String authenticationMethod,
+        Optional<String> tokenHeaderName,
+        String tokenVerification,
+        int taskThreads,
+        int taskCloseThreads,
+        Duration taskResultTtl,
+        Optional<String> metricsHost,
+        int metricsPort,
+        Optional<String> healthCheckHost,
+        int healthCheckPort,
+        String logEventKeyName,
+        String otelExporterType) {
+
+    public static final String AUTH_NONE = "none";
+    public static final String AUTH_TOKEN = "token";
+    public static final String ENUMERATED_TOKEN_VERIFICATION = "EnumeratedTokenVerification";
+}

@@ -1,0 +1,170 @@
+package dev.flexfun.server.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/** Merges TOML files and env overrides into one tree, then validates it into {@link Settings}. */
+final class SettingsLoader {
+    static final List<String> AUTHENTICATION_METHODS = List.of(ServerSettings.AUTH_NONE, ServerSettings.AUTH_TOKEN);
+    static final List<String> OTEL_EXPORTERS = List.of("none", "console", "otlp-grpc", "otlp-http", "zipkin");
+
+    private static final TomlMapper TOML = new TomlMapper();
+
+    private SettingsLoader() {
+    }
+
+    static Settings load(List<Path> files, Map<String, String> env) {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException("Settings file " + file + " does not exist or is not a file.");
+            }
+            try {
+                merge(tree, readToml(Files.readString(file)));
+            } catch (IOException e) {
+                throw new ConfigException("Settings file " + file + " is not valid TOML: " + e.getMessage(), e);
+            }
+        }
+        EnvOverrides.apply(env, tree);
+        return validate(tree);
+    }
+
+    static Settings fromToml(String toml, Map<String, String> env) {
+        ObjectNode tree;
+        try {
+            tree = readToml(toml);
+        } catch (IOException e) {
+            throw new ConfigException("Settings are not valid TOML: " + e.getMessage(), e);
+        }
+        EnvOverrides.apply(env, tree);
+        return validate(tree);
+    }
+
+    private static ObjectNode readToml(String toml) throws IOException {
+        JsonNode node = TOML.readTree(toml);
+        return node instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+    }
+
+    /** Deep merge: tables merge key by key, any other value of {@code overlay} replaces the base's. */
+    static void merge(ObjectNode base, ObjectNode overlay) {
+        Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode existing = base.get(field.getKey());
+            if (existing instanceof ObjectNode baseChild && field.getValue() instanceof ObjectNode overlayChild) {
+                merge(baseChild, overlayChild);
+            } else {
+                base.set(field.getKey(), field.getValue().deepCopy());
+            }
+        }
+    }
+
+    static Settings validate(ObjectNode tree) {
+        SectionReader server = new SectionReader("server", section(tree, "server"));
+        SectionReader flexfun = new SectionReader("flexfun", section(tree, "flexfun"));
+        SectionReader tokens = new SectionReader("enumerated_tokens", section(tree, "enumerated_tokens"));
+
+        String listenHost = server.string("listen_host", "127.0.0.1");
+        int listenPort = server.integer("listen_port", 17001, 0, 65535);
+        String advertiseHost = server.optionalString("advertise_host").orElseGet(SettingsLoader::hostName);
+        OptionalInt advertisePort = section(tree, "server").has("advertise_port")
+                ? OptionalInt.of(server.integer("advertise_port", 0, 1, 65535)) : OptionalInt.empty();
+        boolean useTls = server.bool("use_tls", false);
+        boolean useMtls = server.bool("use_mtls", false);
+        var certificate = server.optionalString("tls_certificate");
+        var privateKey = server.optionalString("tls_private_key");
+        var rootCertificate = server.optionalString("tls_root_certificate");
+        String authentication = server.choice("authentication_method", ServerSettings.AUTH_NONE, AUTHENTICATION_METHODS);
+        var tokenHeader = server.optionalString("token_header_name");
+        String tokenVerification = server.string("token_verification", ServerSettings.ENUMERATED_TOKEN_VERIFICATION);
+        int taskThreads = server.integer("task_threads", 32, 1, 10_000);
+        int taskCloseThreads = server.integer("task_close_threads", 2, 1, 1_000);
+        long ttlMillis = server.positiveMillis("task_result_ttl_sec", 60, 1000, "seconds");
+        var metricsHost = server.optionalString("metrics_host");
+        int metricsPort = server.integer("metrics_port", 17101, 1, 65535);
+        var healthHost = server.optionalString("health_check_host");
+        int healthPort = server.integer("health_check_port", 8877, 1, 65535);
+        String logEventKey = server.string("log_event_key_name", "event");
+        String otel = server.choice("otel_exporter_type", "none", OTEL_EXPORTERS);
+
+        checkPem(server, "tls_certificate", certificate);
+        checkPem(server, "tls_private_key", privateKey);
+        checkPem(server, "tls_root_certificate", rootCertificate);
+        if (useTls && (certificate.isEmpty() || privateKey.isEmpty())) {
+            throw server.invalid("use_tls", "true needs server.tls_certificate and server.tls_private_key "
+                    + "(PEM inline or @/path/to/file)");
+        }
+        if (useMtls && (!useTls || rootCertificate.isEmpty())) {
+            throw server.invalid("use_mtls", "true needs server.use_tls = true and server.tls_root_certificate");
+        }
+        List<String> tokenList = tokens.stringList("tokens");
+        if (ServerSettings.AUTH_TOKEN.equals(authentication)
+                && ServerSettings.ENUMERATED_TOKEN_VERIFICATION.equals(tokenVerification) && tokenList.isEmpty()) {
+            throw server.invalid("authentication_method", "token with the default EnumeratedTokenVerification needs "
+                    + "at least one token in [enumerated_tokens] tokens (env GOODDATA_FLIGHT_ENUMERATED_TOKENS__TOKENS)");
+        }
+
+        long deadlineMs = flexfun.positiveMillis("call_deadline_ms", 180_000, 1, "milliseconds");
+        long pollingMs = flexfun.positiveMillis("polling_interval_ms", 2_000, 1, "milliseconds");
+        int batchSize = flexfun.integer("batch_size", 65_536, 1, 1 << 24);
+        int queueSize = flexfun.integer("task_queue_size", 256, 0, 1_000_000);
+        int maxCommandBytes = flexfun.integer("max_command_bytes", 1 << 20, 64, 64 << 20);
+        boolean stackTraces = flexfun.bool("error_stack_traces", false);
+
+        ServerSettings serverSettings = new ServerSettings(listenHost, listenPort, advertiseHost, advertisePort, useTls,
+                useMtls, certificate, privateKey, rootCertificate, authentication, tokenHeader, tokenVerification,
+                taskThreads, taskCloseThreads, Duration.ofMillis(ttlMillis), metricsHost, metricsPort, healthHost,
+                healthPort, logEventKey, otel);
+        FlexFunSettings flexfunSettings = new FlexFunSettings(Duration.ofMillis(deadlineMs), Duration.ofMillis(pollingMs),
+                batchSize, queueSize, maxCommandBytes, stackTraces);
+        List<String> warnings = new ArrayList<>();
+        for (String unknown : server.unknownKeys()) {
+            warnings.add("Unknown setting " + unknown + " is ignored.");
+        }
+        for (String unknown : flexfun.unknownKeys()) {
+            warnings.add("Unknown setting " + unknown + " is ignored.");
+        }
+        return new Settings(serverSettings, flexfunSettings, tokenList, tree, List.copyOf(warnings));
+    }
+
+    /** PEM values are inline text or {@code @/path}; a path must name a readable file. */
+    private static void checkPem(SectionReader reader, String key, java.util.Optional<String> value) {
+        if (value.isPresent() && value.get().startsWith("@")) {
+            Path path = Path.of(value.get().substring(1));
+            if (!Files.isReadable(path)) {
+                throw reader.invalid(key, "the file " + path + " does not exist or is not readable");
+            }
+        }
+    }
+
+    private static ObjectNode section(ObjectNode tree, String name) {
+        JsonNode node = tree.get(name);
+        if (node == null) {
+            return tree.putObject(name);
+        }
+        if (!(node instanceof ObjectNode o)) {
+            throw new ConfigException("Invalid setting " + name + " = " + node + ": must be a table ([" + name + "]).");
+        }
+        return o;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}

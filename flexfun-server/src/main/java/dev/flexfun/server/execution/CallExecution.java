@@ -1,0 +1,39 @@
+package dev.flexfun.server.execution;
+
+/**
+ * The seam between the Flight methods and how calls run. The Flight producer only asks to start a
+ * call (GetFlightInfo), to wait for or cancel it (polling extension) and to open a ticket's result
+ * (DoGet). {@link TaskExecution} runs calls on a task pool during GetFlightInfo and keeps their
+ * results; a deferred mode (the ticket carries the call, DoGet runs it, so any replica can serve it)
+ * is another implementation of this interface.
+ */
+public interface CallExecution extends AutoCloseable {
+
+    /**
+     * Starts {@code call} and waits for it: at most {@code flexfun.call_deadline_ms}, or, when
+     * {@code pollable}, at most {@code flexfun.polling_interval_ms} before failing with POLL.
+     *
+     * @throws dev.flexfun.runtime.FlexFunException the call's error (protocol code included)
+     */
+    ReadyResult start(FunctionCall call, boolean pollable);
+
+    /** Waits another polling interval for a started call ({@code r:<task id>}). */
+    ReadyResult retry(String taskId);
+
+    /**
+     * Cancels a started call ({@code c:<task id>}), dropping its result if it has one.
+     *
+     * @throws dev.flexfun.runtime.FlexFunException when the task is unknown or cannot be cancelled any more
+     */
+    void cancel(String taskId);
+
+    /** Opens the result a ticket names, for DoGet; close the lease when done reading. */
+    ResultLease open(byte[] ticket);
+
+    /** Stops accepting calls and cancels those not finished (SHUTTING_DOWN). */
+    void shutdown();
+
+    /** Drops every result and frees everything. */
+    @Override
+    void close();
+}

@@ -1,0 +1,106 @@
+package dev.flexfun.server.execution;
+
+import dev.flexfun.runtime.BatchStream;
+import dev.flexfun.runtime.FlexResult;
+import dev.flexfun.runtime.ResultConsumedException;
+import dev.flexfun.runtime.ErrorCode;
+import dev.flexfun.runtime.FlexFunException;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * A finished call's result while the server keeps it. Counts open reads so that dropping it (TTL,
+ * cancel, shutdown) never frees vectors a DoGet is still sending: it is freed when dropped and no
+ * longer read. A single-use result is dropped when its one read ends.
+ */
+final class KeptResult {
+    private final String description;
+    private final FlexResult result;
+    private final Runnable free;
+    private int readers;
+    private boolean opened;
+    private boolean dropped;
+    private boolean freed;
+
+    /** @param free frees the result and its allocator (runs once, after the last read) */
+    KeptResult(String description, FlexResult result, Runnable free) {
+        this.description = description;
+        this.result = result;
+        this.free = free;
+    }
+
+    Schema schema() {
+        return result.schema();
+    }
+
+    synchronized boolean isBeingRead() {
+        return readers > 0;
+    }
+
+    synchronized ResultLease acquire(String taskId) {
+        if (!result.isRepeatable() && opened) {
+            throw new ResultConsumedException("The result of task '" + taskId + "' was already read; "
+                    + "it is a stream and can be read only once. Call the function again.");
+        }
+        if (dropped) {
+            throw new FlexFunException(ErrorCode.INVALID_TICKET, "The result of task '" + taskId + "' is no longer kept.");
+        }
+        opened = true;
+        readers++;
+        return new Lease();
+    }
+
+    void drop() {
+        boolean freeNow;
+        synchronized (this) {
+            dropped = true;
+            freeNow = readers == 0 && !freed;
+            freed |= freeNow;
+        }
+        if (freeNow) {
+            free.run();
+        }
+    }
+
+    private void release() {
+        boolean freeNow;
+        synchronized (this) {
+            readers--;
+            if (!result.isRepeatable()) {
+                dropped = true;
+            }
+            freeNow = dropped && readers == 0 && !freed;
+            freed |= freeNow;
+        }
+        if (freeNow) {
+            free.run();
+        }
+    }
+
+    private final class Lease implements ResultLease {
+        private boolean closed;
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public Schema schema() {
+            return result.schema();
+        }
+
+        @Override
+        public BatchStream open(BufferAllocator allocator) {
+            return result.open(allocator);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                release();
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.flexfun.server.execution;
+
+import dev.flexfun.runtime.BatchStream;
+import dev.flexfun.runtime.FlexResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * A result as it is sent: only the columns the caller asked for (in the caller's order) and the
+ * call's data-source messages in the schema metadata. A function may return all columns; the
+ * extra ones are simply not sent. Sends the function's vectors as they are (no copy).
+ */
+final class ShapedResult implements FlexResult {
+    private final FlexResult inner;
+    private final Schema schema;
+    private final List<String> columns;
+
+    private ShapedResult(FlexResult inner, Schema schema, List<String> columns) {
+        this.inner = inner;
+        this.schema = schema;
+        this.columns = columns;
+    }
+
+    /** {@code inner} itself when it already has exactly the target shape. */
+    static FlexResult of(FlexResult inner, List<String> columns, java.util.Map<String, String> extraMetadata) {
+        Schema source = inner.schema();
+        List<String> names = columns.isEmpty() ? source.getFields().stream().map(Field::getName).toList() : columns;
+        List<Field> fields = new ArrayList<>(names.size());
+        for (String name : names) {
+            fields.add(source.findField(name)); // throws IllegalArgumentException naming a missing column
+        }
+        java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>(source.getCustomMetadata());
+        metadata.putAll(extraMetadata);
+        Schema target = new Schema(fields, metadata);
+        if (target.equals(source)) {
+            return inner;
+        }
+        return new ShapedResult(inner, target, List.copyOf(names));
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    @Override
+    public boolean isRepeatable() {
+        return inner.isRepeatable();
+    }
+
+    @Override
+    public BatchStream open(BufferAllocator allocator) {
+        BatchStream source = inner.open(allocator);
+        return new BatchStream() {
+            private VectorSchemaRoot view;
+
+            @Override
+            public VectorSchemaRoot root() {
+                VectorSchemaRoot full = source.root();
+                if (view == null) {
+                    List<FieldVector> vectors = new ArrayList<>(columns.size());
+                    for (String name : columns) {
+                        vectors.add(full.getVector(name));
+                    }
+                    view = new VectorSchemaRoot(schema, vectors, full.getRowCount());
+                }
+                return view;
+            }
+
+            @Override
+            public boolean next() throws Exception {
+                boolean more = source.next();
+                root().setRowCount(source.root().getRowCount());
+                return more;
+            }
+
+            @Override
+            public void close() {
+                // The view does not own the vectors: the source stream does.
+                source.close();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}

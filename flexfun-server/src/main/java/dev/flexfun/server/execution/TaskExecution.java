@@ -1,0 +1,270 @@
+package dev.flexfun.server.execution;
+
+import dev.flexfun.runtime.BadArgumentException;
+import dev.flexfun.runtime.ErrorCode;
+import dev.flexfun.runtime.FlexFunException;
+import dev.flexfun.server.protocol.RetryInfo;
+import dev.flexfun.server.protocol.TaskTicket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls run as tasks on a bounded pool while GetFlightInfo waits; their results are kept by task id
+ * for {@code task_result_ttl_sec} after they finish, then dropped and freed.
+ */
+public final class TaskExecution implements CallExecution {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskExecution.class);
+
+    private final ExecutionLimits limits;
+    private final FunctionInvoker invoker;
+    private final Failures failures;
+    private final BufferAllocator allocator;
+    private final ThreadPoolExecutor pool;
+    private final ScheduledThreadPoolExecutor timer;
+    private final ExecutorService freeing;
+    private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+    private volatile boolean shuttingDown;
+
+    /** @param allocator the parent of every call's allocator */
+    public TaskExecution(ExecutionLimits limits, FunctionInvoker invoker, Failures failures, BufferAllocator allocator) {
+        this.limits = limits;
+        this.invoker = invoker;
+        this.failures = failures;
+        this.allocator = allocator;
+        BlockingQueue<Runnable> queue = limits.taskQueueSize() == 0 ? new SynchronousQueue<>()
+                : new ArrayBlockingQueue<>(limits.taskQueueSize());
+        this.pool = new ThreadPoolExecutor(limits.taskThreads(), limits.taskThreads(), 60, TimeUnit.SECONDS, queue,
+                threads("flexfun-task"), new ThreadPoolExecutor.AbortPolicy());
+        this.pool.allowCoreThreadTimeOut(true);
+        this.timer = new ScheduledThreadPoolExecutor(1, threads("flexfun-timer"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.freeing = Executors.newFixedThreadPool(limits.closeThreads(), threads("flexfun-free"));
+    }
+
+    @Override
+    public ReadyResult start(FunctionCall call, boolean pollable) {
+        invoker.requestedColumns(call); // bad columns: BAD_ARGUMENT before taking a pool slot
+        Task task = submit(call);
+        if (pollable) {
+            return poll(task);
+        }
+        try {
+            if (!task.await(limits.callDeadline())) {
+                task.cancelIfPending(deadlinePassed(task));
+            }
+            return ready(task, call);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            task.cancelIfPending(new FlexFunException(ErrorCode.COMMAND_CANCELLED, "The call was interrupted."));
+            throw shuttingDownError();
+        } catch (FlexFunException e) {
+            forget(task); // no ticket was handed out: nobody can ask for this task again
+            throw e;
+        }
+    }
+
+    @Override
+    public ReadyResult retry(String taskId) {
+        return poll(existing(taskId));
+    }
+
+    @Override
+    public void cancel(String taskId) {
+        Task task = existing(taskId);
+        Task.Outcome outcome = task.outcome();
+        if (outcome != null && outcome.result() != null && outcome.result().isBeingRead()) {
+            throw new dev.flexfun.server.protocol.FlightStatusException(
+                    dev.flexfun.server.protocol.FlightStatus.CANCELLED, ErrorCode.COMMAND_CANCEL_NOT_POSSIBLE,
+                    "Task with id '" + taskId + "' cannot be cancelled: its result is being read.");
+        }
+        task.cancel(new FlexFunException(ErrorCode.COMMAND_CANCELLED, "Task with id '" + taskId + "' was cancelled."));
+    }
+
+    @Override
+    public ResultLease open(byte[] ticket) {
+        String taskId = TaskTicket.decode(ticket);
+        Task task = tasks.get(taskId);
+        if (task == null) {
+            throw new FlexFunException(ErrorCode.INVALID_TICKET, "The result of task '" + taskId + "' is not available: "
+                    + "it does not exist, was dropped after task_result_ttl_sec, or another server ran it.");
+        }
+        Task.Outcome outcome = task.outcome();
+        if (outcome == null) {
+            throw new FlexFunException(ErrorCode.BAD_REQUEST, "Task '" + taskId + "' has not finished yet; "
+                    + "read it after GetFlightInfo returned its FlightInfo.");
+        }
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        return outcome.result().acquire(taskId);
+    }
+
+    @Override
+    public void shutdown() {
+        shuttingDown = true;
+        for (Task task : tasks.values()) {
+            task.cancelIfPending(shuttingDownError());
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+        for (Task task : tasks.values()) {
+            forget(task);
+        }
+        pool.shutdownNow();
+        timer.shutdownNow();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Some functions did not stop within 10 s of being cancelled; their memory may not be freed.");
+            }
+            freeing.shutdown();
+            if (!freeing.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Freeing results did not finish within 10 s.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Tasks currently known (running or kept); for tests and metrics. */
+    public int taskCount() {
+        return tasks.size();
+    }
+
+    private Task submit(FunctionCall call) {
+        if (shuttingDown) {
+            throw shuttingDownError();
+        }
+        String id = TaskIds.next();
+        BufferAllocator taskAllocator = allocator.newChildAllocator("task-" + id, 0, Long.MAX_VALUE);
+        Task task = new Task(id, call, taskAllocator, this::free);
+        tasks.put(id, task);
+        try {
+            pool.execute(() -> task.run(invoker, failures));
+        } catch (RejectedExecutionException e) {
+            tasks.remove(id);
+            taskAllocator.close();
+            if (shuttingDown) {
+                throw shuttingDownError();
+            }
+            throw new FlexFunException(ErrorCode.BACKPRESSURE, "The server is busy: all " + limits.taskThreads()
+                    + " task threads and " + limits.taskQueueSize() + " queue places are taken. Retry later or on "
+                    + "another server.");
+        }
+        var deadline = timer.schedule(() -> task.cancelIfPending(deadlinePassed(task)),
+                limits.callDeadline().toNanos(), TimeUnit.NANOSECONDS);
+        task.done().thenRun(() -> {
+            deadline.cancel(false);
+            keepFor(task, limits.resultTtl());
+        });
+        return task;
+    }
+
+    private void keepFor(Task task, Duration ttl) {
+        try {
+            timer.schedule(() -> forget(task), ttl.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            forget(task);
+        }
+    }
+
+    private ReadyResult poll(Task task) {
+        Duration sinceSubmit = Duration.ofNanos(System.nanoTime() - task.submittedNanos());
+        Duration untilDeadline = limits.callDeadline().minus(sinceSubmit);
+        try {
+            boolean finished = task.await(min(limits.pollingInterval(), untilDeadline));
+            if (!finished && untilDeadline.compareTo(limits.pollingInterval()) <= 0) {
+                task.cancelIfPending(deadlinePassed(task));
+                finished = true;
+            }
+            if (!finished) {
+                throw new FlexFunException(ErrorCode.POLL, "Task '" + task.id() + "' is still running; retry with the "
+                        + "retry descriptor.", null, RetryInfo.forTask(task.id()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw shuttingDownError();
+        }
+        return ready(task, null);
+    }
+
+    private ReadyResult ready(Task task, FunctionCall call) {
+        Task.Outcome outcome = task.outcome();
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        return new ReadyResult(TaskTicket.encode(task.id()), outcome.result().schema(), descriptorOf(task, call));
+    }
+
+    private byte[] descriptorOf(Task task, FunctionCall call) {
+        return (call != null ? call : task.call()).command().descriptorBytes();
+    }
+
+    private Task existing(String taskId) {
+        Task task = tasks.get(taskId);
+        if (task == null) {
+            throw new BadArgumentException("Task with id '" + taskId + "' does not exist.");
+        }
+        return task;
+    }
+
+    private void forget(Task task) {
+        if (tasks.remove(task.id(), task)) {
+            task.forget();
+        }
+    }
+
+    private FlexFunException deadlinePassed(Task task) {
+        return new FlexFunException(ErrorCode.TIMEOUT, "Call of '" + task.functionName() + "' did not finish within "
+                + limits.callDeadline().toMillis() + " ms (flexfun.call_deadline_ms) and was cancelled.");
+    }
+
+    private static FlexFunException shuttingDownError() {
+        return new FlexFunException(ErrorCode.SHUTTING_DOWN, "The server is shutting down; retry on another server.");
+    }
+
+    private void free(Runnable action) {
+        Runnable guarded = () -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("Freeing a call's result failed (a function that leaks memory shows up here)", e);
+            }
+        };
+        try {
+            freeing.execute(guarded);
+        } catch (RejectedExecutionException closing) {
+            guarded.run();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

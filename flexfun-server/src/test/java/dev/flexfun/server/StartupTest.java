@@ -1,0 +1,112 @@
+package dev.flexfun.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flexfun.runtime.FlexFunction;
+import dev.flexfun.runtime.FlexFunctionRegistry;
+import dev.flexfun.runtime.OnLoadHook;
+import dev.flexfun.server.config.ConfigException;
+import dev.flexfun.server.fixtures.GeneratedResult;
+import dev.flexfun.server.fixtures.ServerHarness;
+import dev.flexfun.server.fixtures.TestFunction;
+import dev.flexfun.server.fixtures.TestRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.arrow.flight.Criteria;
+import org.junit.jupiter.api.Test;
+
+/** Loading functions, on-load hooks and settings that need components this build does not have. */
+class StartupTest {
+
+    static final class RegistryA implements FlexFunctionRegistry {
+        @Override
+        public List<FlexFunction> functions() {
+            return List.of(TestFunction.sample("Same", ctx -> null));
+        }
+    }
+
+    static final class RegistryB implements FlexFunctionRegistry {
+        @Override
+        public List<FlexFunction> functions() {
+            return List.of(TestFunction.sample("Same", ctx -> null));
+        }
+    }
+
+    @Test
+    void duplicateFunctionNamesFailStartupNamingBothSources() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FlexFunServer.builder()
+                .settings(ServerHarness.settings("")).registry(new RegistryA()).registry(new RegistryB()).start());
+        assertEquals("Function 'Same' is defined twice: by " + RegistryA.class.getName() + " and by "
+                + RegistryB.class.getName() + ". Function names must be unique; rename one of them.", e.getMessage());
+    }
+
+    @Test
+    void registriesOnTheClassPathAreDiscoveredAndTheirHooksRunOnce() throws Exception {
+        int before = TestRegistry.HOOK_RUNS.get();
+        try (ServerHarness h = ServerHarness.start(FlexFunServer.builder().settings(ServerHarness.settings(""))
+                .discoverRegistries())) {
+            List<String> names = new ArrayList<>();
+            h.client.listFlights(Criteria.ALL).forEach(i -> names.add(new String(i.getDescriptor().getCommand())));
+            assertEquals(List.of("{\"functionName\":\"Sample\",\"metadata\":{\"description\":\"sample rows\"}}",
+                    "{\"functionName\":\"Slow\",\"metadata\":null}",
+                    "{\"functionName\":\"Failing\",\"metadata\":null}"), names);
+            assertEquals(3, h.read(h.call("Sample", "{}")).size());
+        }
+        assertEquals(before + 1, TestRegistry.HOOK_RUNS.get());
+    }
+
+    @Test
+    void onLoadHooksSeeAllSettingsAndTheHealthMonitor() throws Exception {
+        AtomicReference<String> seen = new AtomicReference<>();
+        OnLoadHook hook = OnLoadHook.of("test#hook", server -> {
+            seen.set(server.section("my_source").path("url").asText() + " " + server.section("server").path("task_threads"));
+            server.health().setHealthy("my_source", false);
+        });
+        var settings = ServerHarness.settings("[my_source]\nurl = \"db://x\"\n");
+        try (ServerHarness h = ServerHarness.start(FlexFunServer.builder().settings(settings).onLoad(hook)
+                .function(TestFunction.sample("Sample", ctx -> new GeneratedResult(1, 1, true))))) {
+            assertEquals("db://x 32", seen.get());
+            assertFalse(h.server.health().isHealthy());
+            assertEquals(java.util.Set.of("my_source"), h.server.health().unhealthyModules());
+        }
+    }
+
+    @Test
+    void aFailingHookStopsStartup() {
+        OnLoadHook hook = OnLoadHook.of("test#broken", server -> {
+            throw new IllegalStateException("cannot reach the database");
+        });
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> FlexFunServer.builder().settings(ServerHarness.settings("")).onLoad(hook).start());
+        assertEquals("On-load hook test#broken failed: cannot reach the database", e.getMessage());
+    }
+
+    @Test
+    void settingsThisBuildCannotHonourStopStartupInsteadOfBeingIgnored(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path pem = Files.writeString(dir.resolve("x.pem"), "not really a pem");
+        var tls = ServerHarness.settings("use_tls = true\ntls_certificate = \"@" + pem + "\"\ntls_private_key = \"@" + pem + "\"\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> FlexFunServer.builder().settings(tls).start());
+        assertTrue(e.getMessage().startsWith("server.use_tls = true is not supported"), e.getMessage());
+    }
+
+    @Test
+    void jvmOptionsListTheFlagsTheBuildUses() throws Exception {
+        Path options = Path.of("..", "config", "jvm.options");
+        List<String> flags = Files.readAllLines(options).stream().map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertFalse(flags.isEmpty());
+        List<String> jvmArgs = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        for (String flag : flags) {
+            assertTrue(jvmArgs.contains(flag), () -> flag + " of config/jvm.options is not in surefire's argLine "
+                    + "(<arrow.jvm.flags>): " + Arrays.toString(jvmArgs.toArray()));
+        }
+    }
+}
