@@ -6,26 +6,28 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-CLASSPATH_FILE=examples/target/runtime-classpath.txt
+# `mvn package` puts the examples' jar and every runtime dependency here (see examples/pom.xml);
+# the Dockerfile copies the same folder into its image.
+APP_LIB=examples/target/app/lib
+BUILD_MARK=examples/target/app/.built
 
 needs_build() {
-  [[ ! -f $CLASSPATH_FILE ]] && return 0
-  [[ -n $(find . -path ./.git -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$CLASSPATH_FILE" -print -quit) ]]
+  [[ ! -f $BUILD_MARK ]] && return 0
+  [[ -n $(find . -path ./.git -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$BUILD_MARK" -print -quit) ]]
 }
 
 if needs_build; then
   echo "run-server.sh: building (mvn package) ..." >&2
-  mvn -B -q package -DskipTests \
-    dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime >&2
-  touch "$CLASSPATH_FILE" # the plugin leaves an unchanged file alone; its time marks the build
+  rm -rf "$APP_LIB"
+  mvn -B -q package -DskipTests >&2
+  touch "$BUILD_MARK"
 fi
 
-examples_jar=$(find examples/target -maxdepth 1 -name 'examples-*.jar' ! -name '*-tests.jar' | head -n 1)
-mapfile -t jvm_flags < <(grep -Ev '^[[:space:]]*(#|$)' config/jvm.options)
 shopt -s nullglob
 config_files=(config/*.toml)
 
 # exec: the JVM replaces this shell, so SIGTERM reaches the server (which then stops cleanly, exit 0).
+# JVM flags Arrow needs come from config/jvm.options, the one place they are kept.
 # shellcheck disable=SC2086
-exec java "${jvm_flags[@]}" ${JAVA_OPTS:-} -cp "$examples_jar:$(cat "$CLASSPATH_FILE")" \
+exec java @config/jvm.options ${JAVA_OPTS:-} -cp "$APP_LIB/*" \
   dev.flexfun.server.Main "${config_files[@]}" "$@"
