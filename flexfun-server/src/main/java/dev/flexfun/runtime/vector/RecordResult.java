@@ -117,12 +117,12 @@ public final class RecordResult<R> implements FlexResult {
 
     @Override
     public BatchStream open(BufferAllocator allocator) {
-        if (closed.get()) {
-            throw new IllegalStateException("The result of '" + context.functionName() + "' was closed.");
-        }
         if (!repeatable && !opened.compareAndSet(false, true)) {
             throw new ResultConsumedException("The result of '" + context.functionName()
                     + "' was already read; a Stream or Iterator result can be read only once.");
+        }
+        if (closed.get()) {
+            throw new IllegalStateException("The result of '" + context.functionName() + "' was closed.");
         }
         RowCursor<R> cursor = cursors.get();
         VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
