@@ -28,12 +28,12 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
 /** Reads {@code @FlexFun} and {@code @OnLoad} elements into the model, without judging them. */
 public final class ModelExtractor {
     private static final String FLEX_FUN = FlexFun.class.getCanonicalName();
-    private static final String COLUMN = Column.class.getCanonicalName();
     private static final Map<String, ReturnKind> CONTAINERS = Map.of(
             "java.util.List", ReturnKind.LIST,
             "java.util.Collection", ReturnKind.COLLECTION,
@@ -157,12 +157,22 @@ public final class ModelExtractor {
             nullable = !hasNonNullAnnotation(component);
         }
         Column.TimeUnit unit = column == null ? Column.TimeUnit.DEFAULT : column.unit();
-        return new ColumnModel(component, Annotations.mirror(component, COLUMN),
+        return new ColumnModel(component, fieldOf(component),
                 component.getAccessor().getSimpleName().toString(), name, type, classified.kind(),
                 classified.wrapper(), classified.primitive(), nullable, nullability.name(),
                 column == null ? -1 : column.precision(), column == null ? -1 : column.scale(),
                 unit == Column.TimeUnit.DEFAULT ? "MICROSECOND" : unit.name(), unit != Column.TimeUnit.DEFAULT,
                 column == null ? "" : column.timeZone());
+    }
+
+    /** The private field backing {@code component}, or the component when there is none. */
+    private static Element fieldOf(RecordComponentElement component) {
+        for (VariableElement field : ElementFilter.fieldsIn(component.getEnclosingElement().getEnclosedElements())) {
+            if (field.getSimpleName().equals(component.getSimpleName())) {
+                return field;
+            }
+        }
+        return component;
     }
 
     /** A {@code @NonNull}/{@code @NotNull} on the component's type (type-use) or on the component itself. */

@@ -1,14 +1,14 @@
 package dev.flexfun.processor.model;
 
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeMirror;
 
 /**
  * One column, derived from one record component and its {@code @Column}.
  *
- * @param component   the record component (where errors point)
- * @param column      its {@code @Column} annotation, or {@code null}
+ * @param component   the record component
+ * @param position    where errors about the column point: the component's field (javac cannot place a
+ *                    diagnostic on a record component element itself; the field shares its source position)
  * @param accessor    the accessor method's name
  * @param name        the column name (the component's, unless {@code @Column(name)} renames it)
  * @param type        the component's declared type
@@ -25,7 +25,7 @@ import javax.lang.model.type.TypeMirror;
  */
 public record ColumnModel(
         Element component,
-        AnnotationMirror column,
+        Element position,
         String accessor,
         String name,
         TypeMirror type,

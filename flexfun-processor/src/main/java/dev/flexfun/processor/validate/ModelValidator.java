@@ -50,8 +50,9 @@ public final class ModelValidator {
             checkInstantiable(function, what);
         }
         if (!method.getTypeParameters().isEmpty()) {
-            problems.error(method, what + " must not be generic (it declares type parameters " + method.getTypeParameters()
-                    + "): the schema must be known at compile time. Return a concrete record type.");
+            problems.error(method, what + " must not be generic (it declares <" + method.getTypeParameters().stream()
+                    .map(Object::toString).collect(java.util.stream.Collectors.joining(", "))
+                    + ">): the schema must be known at compile time. Return a concrete record type.");
         } else {
             checkReturnType(function, what);
         }
@@ -122,8 +123,8 @@ public final class ModelValidator {
                 String message = "Duplicate column name '" + column.name() + "' in " + record.getSimpleName()
                         + ": components '" + earlier.component().getSimpleName() + "' and '"
                         + column.component().getSimpleName() + "' both map to it. Rename one with @Column(name = ...).";
-                problems.error(earlier.component(), earlier.column(), message);
-                problems.error(column.component(), column.column(), message);
+                problems.error(earlier.position(), message);
+                problems.error(column.position(), message);
             }
         }
     }
@@ -131,41 +132,41 @@ public final class ModelValidator {
     private void checkColumn(ColumnModel column, TypeElement record) {
         String component = "Component '" + column.component().getSimpleName() + "' of " + record.getSimpleName();
         if (column.kind() == ValueKind.UNSUPPORTED) {
-            problems.error(column.component(), component + " has type " + column.type()
+            problems.error(column.position(), component + " has type " + column.type()
                     + ", which cannot be a column. Supported types: " + ValueKind.SUPPORTED_JAVA_TYPES + ".");
             return;
         }
         if (column.name().isBlank()) {
-            problems.error(column.component(), column.column(), component
+            problems.error(column.position(), component
                     + ": @Column(name) must not be blank; leave it out to use the component's name.");
         }
         if (column.primitive() && column.nullability().equals("NULLABLE")) {
-            problems.error(column.component(), column.column(), component + " is a primitive " + column.type()
+            problems.error(column.position(), component + " is a primitive " + column.type()
                     + ", which is never null, so it cannot be nullable. Use the boxed type to allow nulls.");
         }
         if (column.wrapper() != Wrapper.NONE && column.nullability().equals("NOT_NULL")) {
-            problems.error(column.component(), column.column(), component + " is an " + column.type()
+            problems.error(column.position(), component + " is an " + column.type()
                     + ", which is always nullable (empty means null). Use the plain type for a non-nullable column.");
         }
         if (column.kind() == ValueKind.DECIMAL) {
             checkDecimal(column, component);
         } else if (column.precision() != -1 || column.scale() != -1) {
-            problems.error(column.component(), column.column(), component
+            problems.error(column.position(), component
                     + ": @Column(precision, scale) apply only to BigDecimal; remove them.");
         }
         if (column.unitSet() && !column.kind().hasTimeUnit()) {
-            problems.error(column.component(), column.column(), component
+            problems.error(column.position(), component
                     + ": @Column(unit) applies only to LocalTime and timestamp types; remove it.");
         }
         if (!column.timeZone().isEmpty()) {
             if (column.kind() != ValueKind.ZONED_TIMESTAMP) {
-                problems.error(column.component(), column.column(), component + ": @Column(timeZone) applies only to"
+                problems.error(column.position(), component + ": @Column(timeZone) applies only to"
                         + " Instant, OffsetDateTime and ZonedDateTime (a LocalDateTime has no zone); remove it.");
             } else {
                 try {
                     ZoneId.of(column.timeZone());
                 } catch (DateTimeException e) {
-                    problems.error(column.component(), column.column(), component + ": @Column(timeZone = \""
+                    problems.error(column.position(), component + ": @Column(timeZone = \""
                             + column.timeZone() + "\") is not a time zone id; use e.g. \"UTC\" or \"Europe/Prague\".");
                 }
             }
@@ -174,12 +175,12 @@ public final class ModelValidator {
 
     private void checkDecimal(ColumnModel column, String component) {
         if (column.precision() == -1 || column.scale() == -1) {
-            problems.error(column.component(), component + " is a BigDecimal, which needs a precision and a scale:"
+            problems.error(column.position(), component + " is a BigDecimal, which needs a precision and a scale:"
                     + " add @Column(precision = ..., scale = ...), e.g. @Column(precision = 18, scale = 2)"
                     + " (precision 1..38, scale 0..precision).");
         } else if (column.precision() < 1 || column.precision() > 38 || column.scale() < 0
                 || column.scale() > column.precision()) {
-            problems.error(column.component(), column.column(), component + " has @Column(precision = "
+            problems.error(column.position(), component + " has @Column(precision = "
                     + column.precision() + ", scale = " + column.scale() + "); the precision must be 1..38 and the"
                     + " scale 0..precision.");
         }
