@@ -89,6 +89,27 @@ class ResultBehaviourTest {
                     return pts(1);
                 }
 
+                public static volatile java.util.concurrent.CountDownLatch reached, proceed;
+
+                /** Blocks at row 2 until the test lets it go. */
+                @FlexFun public static Iterator<Pt> blocking() {
+                    closed = false;
+                    return new Blocking();
+                }
+
+                static final class Blocking implements Iterator<Pt>, AutoCloseable {
+                    private int next;
+                    @Override public boolean hasNext() { return next < 4; }
+                    @Override public Pt next() {
+                        if (next == 2) {
+                            reached.countDown();
+                            try { proceed.await(); } catch (InterruptedException e) { throw new IllegalStateException(e); }
+                        }
+                        return pt(next++);
+                    }
+                    @Override public void close() { closed = true; }
+                }
+
                 public Fns() { instances++; }
                 @FlexFun public List<Pt> instance() { return pts(2); }
 
@@ -273,6 +294,29 @@ class ResultBehaviourTest {
             cancellation.cancel();
             assertThrows(CallCancelledException.class, stream::next);
             assertTrue(closed(), "the stream is closed when the call is cancelled");
+        }
+    }
+
+    @Test
+    void closeFromAnotherThreadWaitsForTheBatchBeingWritten() throws Exception {
+        java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
+        fns.getField("reached").set(null, reached);
+        fns.getField("proceed").set(null, proceed);
+        java.util.concurrent.ExecutorService producer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (RootAllocator allocator = new RootAllocator();
+                FlexResult result = function("blocking").call(CallContext.builder().build())) {
+            BatchStream stream = result.open(allocator);
+            java.util.concurrent.Future<Boolean> batch = producer.submit(stream::next);
+            reached.await();
+            stream.close();
+            assertFalse(closed(), "the vectors and the iterator stay while the batch is being written");
+            proceed.countDown();
+            assertFalse(batch.get(), "a batch finished after close is not delivered");
+            assertTrue(closed(), "then the iterator is closed");
+            assertThrows(IllegalStateException.class, stream::next);
+        } finally {
+            producer.shutdownNow();
         }
     }
 

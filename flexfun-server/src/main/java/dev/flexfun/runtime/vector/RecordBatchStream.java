@@ -22,7 +22,10 @@ final class RecordBatchStream<R> implements BatchStream {
     private long rowsWritten;
     private int lastBatchRows;
     private boolean ended;
-    private boolean closed;
+    private final Object lock = new Object();
+    /** Guarded by {@link #lock}: a batch is being written; close was called. */
+    private boolean writing;
+    private boolean closeRequested;
 
     RecordBatchStream(VectorSchemaRoot root, RecordBatchWriter<R> writer, RowCursor<R> cursor, CallContext context,
             RecordResult<R> singleUse) {
@@ -41,6 +44,30 @@ final class RecordBatchStream<R> implements BatchStream {
 
     @Override
     public boolean next() throws Exception {
+        synchronized (lock) {
+            if (closeRequested) {
+                throw new IllegalStateException("The batch stream of '" + context.functionName() + "' is closed.");
+            }
+            writing = true;
+        }
+        boolean filled = false;
+        try {
+            filled = fill();
+        } finally {
+            boolean releaseNow;
+            synchronized (lock) {
+                writing = false;
+                releaseNow = closeRequested;
+            }
+            if (releaseNow) {
+                release();
+                filled = false;
+            }
+        }
+        return filled;
+    }
+
+    private boolean fill() throws Exception {
         if (ended) {
             return false;
         }
@@ -103,12 +130,26 @@ final class RecordBatchStream<R> implements BatchStream {
         }
     }
 
+    /**
+     * Frees the vectors and ends the read. The writers write through raw buffer addresses, so the
+     * buffers must not be freed under a batch being written: a close from another thread (a
+     * cancellation) while {@link #next} runs is deferred until that batch is done.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (lock) {
+            if (closeRequested) {
+                return;
+            }
+            closeRequested = true;
+            if (writing) {
+                return;
+            }
         }
-        closed = true;
+        release();
+    }
+
+    private void release() {
         try {
             end();
         } catch (Exception e) {
