@@ -277,6 +277,15 @@ class ProcessorErrorsTest {
     }
 
     @Test
+    void flexFunClassWithMetadataInTheAnnotation() {
+        assertError(source("fx.H", "package fx;", "import dev.flexfun.annotations.FlexFun;",
+                "import dev.flexfun.runtime.*;", "@FlexFun(metadata = \"{}\")",
+                "public abstract class H implements FlexFunction {", "}"),
+                4, "@FlexFun class H sets description or metadata in @FlexFun, but a hand-written FlexFunction gives"
+                        + " them itself: override description() and metadataJson() instead");
+    }
+
+    @Test
     void recordWithoutComponents() {
         assertError(fixture(
                 "  public record R() {}",

@@ -79,7 +79,8 @@ public final class ModelExtractor {
         TypeElement contract = env.getElementUtils().getTypeElement(RuntimeTypes.FLEX_FUNCTION);
         boolean implementsContract = contract != null
                 && types.isAssignable(types.erasure(type.asType()), types.erasure(contract.asType()));
-        return new ClassFunctionModel(type, Annotations.mirror(type, FLEX_FUN), name, implementsContract);
+        return new ClassFunctionModel(type, Annotations.mirror(type, FLEX_FUN), name, implementsContract,
+                !annotation.description().isEmpty() || !annotation.metadata().isEmpty());
     }
 
     /** The model of an {@code @OnLoad} method. */

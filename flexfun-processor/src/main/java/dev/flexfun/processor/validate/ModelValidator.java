@@ -215,6 +215,11 @@ public final class ModelValidator {
                     + " a method that returns records instead.");
             return false;
         }
+        if (function.describedByAnnotation()) {
+            problems.error(type, function.annotation(), what + " sets description or metadata in @FlexFun, but a"
+                    + " hand-written FlexFunction gives them itself: override description() and metadataJson()"
+                    + " instead, and keep only name (if any) in the annotation.");
+        }
         String inaccessible = Access.whyInaccessible(type, "");
         if (inaccessible != null || type.getModifiers().contains(Modifier.ABSTRACT) || Access.isInner(type)
                 || !Access.hasNoArgConstructor(type, true)) {
