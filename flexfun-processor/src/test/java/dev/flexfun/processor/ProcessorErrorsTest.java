@@ -338,6 +338,17 @@ class ProcessorErrorsTest {
     }
 
     @Test
+    void unresolvedTypesAreLeftToJavac() {
+        JavaFileObject source = fixture(
+                "  public record R(Missing a) {}",
+                "  @FlexFun",
+                "  public static R f() { return null; }");
+        Compilation compilation = Fixtures.compile(source);
+        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source).onLine(3);
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
     void badRegistryNameOption() {
         JavaFileObject source = fixture(
                 "  public record R(int a) {}",

@@ -49,8 +49,9 @@ public final class RegistryEmitter {
             for (HookModel hook : hooks) {
                 ClassName owner = ClassName.get(hook.owner());
                 String method = hook.method().getSimpleName().toString();
+                String argument = hook.takesServerContext() ? "server" : "";
                 entries.add(CodeBlock.of("$T.of($S, server -> $T.$N($L))", ON_LOAD_HOOK,
-                        owner.canonicalName() + "#" + method, owner, method, hook.takesServerContext() ? "server" : ""));
+                        owner.canonicalName() + "#" + method, owner, method, argument));
             }
             type.addMethod(MethodSpec.methodBuilder("onLoadHooks")
                     .addAnnotation(Override.class)

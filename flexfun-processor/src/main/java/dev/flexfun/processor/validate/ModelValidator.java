@@ -13,11 +13,13 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /** Checks functions and hooks; each method reports its problems and says whether the item is valid. */
 public final class ModelValidator {
@@ -57,7 +59,21 @@ public final class ModelValidator {
             checkReturnType(function, what);
         }
         checkParameters(function, what);
-        return problems.count() == before;
+        return problems.count() == before && !mentionsUnresolvedTypes(function);
+    }
+
+    /**
+     * Whether the function uses a type javac could not resolve. javac reports those itself
+     * ("cannot find symbol"); the processor adds no error of its own and generates nothing.
+     */
+    private static boolean mentionsUnresolvedTypes(FunctionModel function) {
+        return isUnresolved(function.method().getReturnType()) || isUnresolved(function.rowType())
+                || function.columns().stream().anyMatch(c -> isUnresolved(c.type()))
+                || function.parameters().stream().anyMatch(p -> isUnresolved(p.element().asType()));
+    }
+
+    private static boolean isUnresolved(TypeMirror type) {
+        return type.getKind() == TypeKind.ERROR;
     }
 
     private void checkInstantiable(FunctionModel function, String what) {
@@ -85,12 +101,13 @@ public final class ModelValidator {
             case WILDCARD_CONTAINER -> problems.error(method, what + " returns " + returnType
                     + "; wildcards are not supported. Declare the record type exactly, e.g. "
                     + returnType.substring(0, returnType.indexOf('<')) + "<MyRecord>.");
-            case UNSUPPORTED -> problems.error(method, what + " returns " + returnType
+            case UNSUPPORTED -> reportUnlessUnresolved(function.rowType(), method, what + " returns " + returnType
                     + ", which is not a record nor a supported container of one. Return " + RETURN_TYPES + ".");
             default -> {
                 if (function.record() == null) {
-                    problems.error(method, what + " returns " + returnType + ", but " + function.rowType()
-                            + " is not a record. Return " + RETURN_TYPES + ", where R is a record.");
+                    reportUnlessUnresolved(function.rowType(), method, what + " returns " + returnType
+                            + ", but " + function.rowType() + " is not a record. Return " + RETURN_TYPES
+                            + ", where R is a record.");
                 } else {
                     checkRecord(function, what);
                 }
@@ -132,7 +149,7 @@ public final class ModelValidator {
     private void checkColumn(ColumnModel column, TypeElement record) {
         String component = "Component '" + column.component().getSimpleName() + "' of " + record.getSimpleName();
         if (column.kind() == ValueKind.UNSUPPORTED) {
-            problems.error(column.position(), component + " has type " + column.type()
+            reportUnlessUnresolved(column.type(), column.position(), component + " has type " + column.type()
                     + ", which cannot be a column. Supported types: " + ValueKind.SUPPORTED_JAVA_TYPES + ".");
             return;
         }
@@ -191,8 +208,8 @@ public final class ModelValidator {
         for (ParameterModel parameter : function.parameters()) {
             String name = "Parameter '" + parameter.element().getSimpleName() + "' of " + what;
             if (parameter.kind() == ParameterKind.UNSUPPORTED) {
-                problems.error(parameter.element(), name + " has type " + parameter.element().asType()
-                        + ", which a function cannot receive. A @FlexFun method takes no parameters or one "
+                TypeMirror type = parameter.element().asType();
+                reportUnlessUnresolved(type, parameter.element(), name + " has type " + type + ", which a function cannot receive. A @FlexFun method takes no parameters or one "
                         + RuntimeTypes.CALL_CONTEXT + " (its parameters, columns hint, headers and cancellation).");
             } else if (parameter.kind() == ParameterKind.CALL_CONTEXT) {
                 if (seenContext) {
@@ -200,6 +217,12 @@ public final class ModelValidator {
                 }
                 seenContext = true;
             }
+        }
+    }
+
+    private void reportUnlessUnresolved(TypeMirror type, Element element, String message) {
+        if (!isUnresolved(type)) {
+            problems.error(element, message);
         }
     }
 
@@ -262,7 +285,7 @@ public final class ModelValidator {
         return false;
     }
 
-    private void checkName(String name, javax.lang.model.element.Element element, FunctionModel function) {
+    private void checkName(String name, Element element, FunctionModel function) {
         if (name.isBlank()) {
             problems.error(element, function == null ? null : function.annotation(), "@FlexFun(name) must not be"
                     + " blank; give the name clients call the function by, or leave it out to use the "
