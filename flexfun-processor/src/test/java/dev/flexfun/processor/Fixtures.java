@@ -45,11 +45,9 @@ final class Fixtures {
     /** Defines the class files a compilation generated; everything else comes from the test's class path. */
     static final class CompiledClassLoader extends ClassLoader {
         private final Map<String, byte[]> classes = new HashMap<>();
-        private final Compilation compilation;
 
         CompiledClassLoader(Compilation compilation) {
             super(Fixtures.class.getClassLoader());
-            this.compilation = compilation;
             for (JavaFileObject file : compilation.generatedFiles()) {
                 if (file.getKind() == JavaFileObject.Kind.CLASS) {
                     String path = file.toUri().getPath();
@@ -71,10 +69,6 @@ final class Fixtures {
                 throw new ClassNotFoundException(name);
             }
             return defineClass(name, bytes, 0, bytes.length);
-        }
-
-        Compilation compilation() {
-            return compilation;
         }
     }
 }
