@@ -119,6 +119,32 @@ class RegistryTest {
     }
 
     @Test
+    void adaptersOfNestedOwnersAndOverloadsGetDistinctNames() {
+        Compilation compilation = Fixtures.compile(JavaFileObjects.forSourceString("fx.Outer", """
+                package fx;
+
+                import dev.flexfun.annotations.FlexFun;
+                import dev.flexfun.runtime.CallContext;
+
+                public class Outer {
+                    public record Row(int a) {}
+
+                    public static class Inner {
+                        @FlexFun(name = "plain") public static Row rows() { return new Row(1); }
+                        @FlexFun(name = "withContext") public static Row rows(CallContext ctx) { return new Row(2); }
+                    }
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        ClassLoader loader = new Fixtures.CompiledClassLoader(compilation);
+        assertEquals("plain", Fixtures.instance(loader, "fx.Outer_Inner_rowsAdapter", FlexFunction.class).name());
+        assertEquals("withContext",
+                Fixtures.instance(loader, "fx.Outer_Inner_rows2Adapter", FlexFunction.class).name());
+        FlexFunctionRegistry registry = Fixtures.instance(loader, "fx.FlexFunRegistry", FlexFunctionRegistry.class);
+        assertEquals(List.of("plain", "withContext"), registry.functions().stream().map(FlexFunction::name).toList());
+    }
+
+    @Test
     void commonPackageIsTheLongestSharedPrefixOfWholeSegments() {
         assertEquals("com.acme", FlexFunProcessor.commonPackage(List.of("com.acme.sales", "com.acme.raw")));
         assertEquals("com.acme.sales", FlexFunProcessor.commonPackage(List.of("com.acme.sales", "com.acme.sales")));
