@@ -1,0 +1,68 @@
+package dev.flexfun.runtime.vector;
+
+import dev.flexfun.runtime.BadArgumentException;
+import dev.flexfun.runtime.DataSourceMessage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The columns one call writes: those named in the {@code columns} hint, in the function's schema
+ * order, or all of them when the call gave no hint.
+ */
+public final class ColumnSelection {
+    /** The schema metadata key of data-source messages. */
+    public static final String DATA_SOURCE_MESSAGES_KEY = "x-gdc-data-source-messages";
+
+    private final List<Field> fields;
+
+    private ColumnSelection(List<Field> fields) {
+        this.fields = fields;
+    }
+
+    /**
+     * Selects the hinted columns of {@code schema}.
+     *
+     * @throws BadArgumentException when the hint names a column the schema does not have
+     */
+    public static ColumnSelection of(Schema schema, Optional<List<String>> hint) {
+        if (hint.isEmpty()) {
+            return new ColumnSelection(schema.getFields());
+        }
+        Set<String> wanted = new HashSet<>(hint.get());
+        Set<String> available = new HashSet<>();
+        List<Field> selected = new ArrayList<>();
+        for (Field field : schema.getFields()) {
+            available.add(field.getName());
+            if (wanted.contains(field.getName())) {
+                selected.add(field);
+            }
+        }
+        List<String> unknown = hint.get().stream().filter(c -> !available.contains(c)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            String names = schema.getFields().stream().map(Field::getName).collect(Collectors.joining(", "));
+            throw new BadArgumentException("Unknown column" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + " in parameters.columns; the available columns are: " + names + ".");
+        }
+        return new ColumnSelection(List.copyOf(selected));
+    }
+
+    /** The selected fields, in schema order. */
+    public List<Field> fields() {
+        return fields;
+    }
+
+    /** The schema of the result: the selected fields, plus the call's data-source messages as metadata. */
+    public Schema resultSchema(List<DataSourceMessage> messages) {
+        if (messages.isEmpty()) {
+            return new Schema(fields);
+        }
+        return new Schema(fields, Map.of(DATA_SOURCE_MESSAGES_KEY, DataSourceMessagesJson.encode(messages)));
+    }
+}

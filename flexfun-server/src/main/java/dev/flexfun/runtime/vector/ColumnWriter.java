@@ -1,0 +1,95 @@
+package dev.flexfun.runtime.vector;
+
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Writes one column of a batch. The batch driver calls {@link #allocate} once per batch with the
+ * number of rows it may write, {@link #grow} when a batch of unknown size outgrows that, and
+ * {@link #finish} with the rows written. In between, the generated row loop calls the subclass's
+ * {@code write(index, value)} methods, which do no capacity checks: the capacity is guaranteed.
+ *
+ * <p>Every row's validity bit is written explicitly, so buffers can be reused from batch to batch
+ * without being zeroed.
+ */
+public abstract class ColumnWriter {
+    private final String column;
+    /** Whether the field accepts nulls; a non-nullable column gets all its validity bits in {@link #finish}. */
+    protected final boolean nullable;
+    /** The validity buffer's address, refreshed whenever buffers change. */
+    protected long validityAddress;
+    private long rowBase;
+
+    protected ColumnWriter(FieldVector vector) {
+        this.column = vector.getName();
+        this.nullable = vector.getField().isNullable();
+    }
+
+    /** The column's name, for error messages. */
+    public final String column() {
+        return column;
+    }
+
+    /** Tells the writer the result row number of the batch's first row, for error messages. */
+    final void startBatch(long firstRow) {
+        this.rowBase = firstRow;
+    }
+
+    /** Makes room for {@code rows} rows; the contents of earlier batches may be dropped. */
+    public abstract void allocate(int rows);
+
+    /** Makes room for {@code rows} rows, keeping what the current batch wrote so far. */
+    public abstract void grow(int rows);
+
+    /** Ends the batch after {@code count} rows: value counts, writer indexes, bulk validity. */
+    public abstract void finish(int count);
+
+    /** Marks row {@code index} null, or fails when the column is not nullable. */
+    protected final void writeNull(int index) {
+        if (!nullable) {
+            throw nullNotAllowed(index);
+        }
+        long address = validityAddress + (index >>> 3);
+        MemoryUtil.putByte(address, (byte) (MemoryUtil.getByte(address) & ~(1 << (index & 7))));
+    }
+
+    /** Marks row {@code index} valid; non-nullable columns get their bits in bulk instead. */
+    protected final void markValid(int index) {
+        if (nullable) {
+            long address = validityAddress + (index >>> 3);
+            MemoryUtil.putByte(address, (byte) (MemoryUtil.getByte(address) | (1 << (index & 7))));
+        }
+    }
+
+    /** Sets the validity bits of rows {@code 0..count-1} of a non-nullable column. */
+    protected final void finishValidity(int count) {
+        if (!nullable) {
+            setBits(validityAddress, count);
+        }
+    }
+
+    /** Sets bits {@code 0..count-1} of the bitmap at {@code address}, clearing the rest of the last byte. */
+    static void setBits(long address, int count) {
+        int fullBytes = count >>> 3;
+        MemoryUtil.setMemory(address, fullBytes, (byte) 0xFF);
+        int rest = count & 7;
+        if (rest != 0) {
+            MemoryUtil.putByte(address + fullBytes, (byte) ((1 << rest) - 1));
+        }
+    }
+
+    /** The result row number of batch index {@code index}. */
+    protected final long rowNumber(int index) {
+        return rowBase + index;
+    }
+
+    /** The error for a value this column cannot hold, naming the column and the row. */
+    protected final ColumnValueException badValue(int index, String problem) {
+        return new ColumnValueException("Column '" + column + "', row " + rowNumber(index) + ": " + problem);
+    }
+
+    private ColumnValueException nullNotAllowed(int index) {
+        return badValue(index, "the column is not nullable but the value is null. Return a value, or make the"
+                + " column nullable (a reference type without @Column(nullable = NOT_NULL) or @NonNull).");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.flexfun.runtime.vector;
+
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+
+/** A column of fixed-width values, written straight to the value buffer's address. */
+public abstract class FixedWidthWriter extends ColumnWriter {
+    /** Arrow data is little-endian; swap on the rare big-endian platform (a constant the JIT folds). */
+    private static final boolean SWAP = !MemoryUtil.LITTLE_ENDIAN;
+
+    private final BaseFixedWidthVector vector;
+    /** The value buffer's address, refreshed whenever buffers change. */
+    protected long valueAddress;
+
+    protected FixedWidthWriter(BaseFixedWidthVector vector) {
+        super(vector);
+        this.vector = vector;
+    }
+
+    @Override
+    public final void allocate(int rows) {
+        if (vector.getValueCapacity() < rows) {
+            vector.allocateNew(rows);
+        }
+        refresh();
+    }
+
+    @Override
+    public final void grow(int rows) {
+        while (vector.getValueCapacity() < rows) {
+            vector.reAlloc();
+        }
+        refresh();
+    }
+
+    @Override
+    public final void finish(int count) {
+        finishValidity(count);
+        vector.setValueCount(count);
+    }
+
+    private void refresh() {
+        validityAddress = vector.getValidityBufferAddress();
+        valueAddress = vector.getDataBufferAddress();
+    }
+
+    protected final void putByte(int index, byte value) {
+        MemoryUtil.putByte(valueAddress + index, value);
+    }
+
+    protected final void putShort(int index, short value) {
+        MemoryUtil.putShort(valueAddress + ((long) index << 1), SWAP ? Short.reverseBytes(value) : value);
+    }
+
+    protected final void putInt(int index, int value) {
+        MemoryUtil.putInt(valueAddress + ((long) index << 2), SWAP ? Integer.reverseBytes(value) : value);
+    }
+
+    protected final void putLong(int index, long value) {
+        MemoryUtil.putLong(valueAddress + ((long) index << 3), SWAP ? Long.reverseBytes(value) : value);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.flexfun.runtime.vector;
+
+import java.time.LocalTime;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+
+/**
+ * Writes {@link LocalTime}s as time since midnight in the column's unit (32 bits for seconds and
+ * milliseconds, 64 for micro- and nanoseconds). Finer digits than the unit are dropped.
+ */
+public final class TimeWriter extends FixedWidthWriter {
+    private final TimeUnit unit;
+
+    public TimeWriter(BaseFixedWidthVector vector) {
+        super(vector);
+        this.unit = ((ArrowType.Time) vector.getField().getType()).getUnit();
+    }
+
+    /** The writer of {@code column} in {@code root}, or {@code null} when the call did not select it. */
+    public static TimeWriter of(VectorSchemaRoot root, String column) {
+        BaseFixedWidthVector vector = (BaseFixedWidthVector) root.getVector(column);
+        return vector == null ? null : new TimeWriter(vector);
+    }
+
+    public void write(int index, LocalTime value) {
+        if (value == null) {
+            writeNull(index);
+            return;
+        }
+        long nanos = value.toNanoOfDay();
+        switch (unit) {
+            case SECOND -> putInt(index, (int) (nanos / 1_000_000_000L));
+            case MILLISECOND -> putInt(index, (int) (nanos / 1_000_000L));
+            case MICROSECOND -> putLong(index, nanos / 1_000L);
+            case NANOSECOND -> putLong(index, nanos);
+        }
+        markValid(index);
+    }
+}
