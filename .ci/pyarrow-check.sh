@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # pyarrow interoperability check: starts the server's Main with this module's test registry on a free
-# port and runs flexfun-server/src/test/python/pyarrow_client_test.py against it, then stops the server
+# port, with token authentication, and runs flexfun-server/src/test/python/pyarrow_client_test.py against it, then stops the server
 # with SIGTERM and checks it exits with 0. Skips (exit 0, with the reason) when pyarrow cannot be installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,14 +19,16 @@ mapfile -t jvm_flags < <(grep -Ev '^[[:space:]]*(#|$)' config/jvm.options)
 port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 log=flexfun-server/target/pyarrow-check-server.log
 
+token=pyarrow-check-token
 GOODDATA_FLIGHT_SERVER__LISTEN_PORT=$port GOODDATA_FLIGHT_SERVER__ADVERTISE_HOST=127.0.0.1 \
 GOODDATA_FLIGHT_FLEXFUN__POLLING_INTERVAL_MS=200 \
+GOODDATA_FLIGHT_SERVER__AUTHENTICATION_METHOD=token GOODDATA_FLIGHT_ENUMERATED_TOKENS__TOKENS="[\"$token\"]" \
   java "${jvm_flags[@]}" -cp "$classpath" dev.flexfun.server.Main >"$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 
 status=0
-.venv/bin/python flexfun-server/src/test/python/pyarrow_client_test.py "$port" || status=$?
+.venv/bin/python flexfun-server/src/test/python/pyarrow_client_test.py "$port" "$token" || status=$?
 
 kill -TERM $server
 exit_code=0

@@ -1,8 +1,9 @@
 """pyarrow interoperability check of the FlexFun server (run by .ci/pyarrow-check.sh).
 
 Talks to a server that serves the test registry (Sample, Slow, Failing) and checks what a pyarrow
-client sees: ListFlights, the two-step call, the polling extension and ErrorInfo in
-FlightError.extra_info. Usage: pyarrow_client_test.py <port>
+client sees: ListFlights, the two-step call, the polling extension, ErrorInfo in
+FlightError.extra_info and token authentication (FlightUnauthenticatedError).
+Usage: pyarrow_client_test.py <port> <token>
 """
 import base64
 import json
@@ -11,7 +12,11 @@ import time
 
 import pyarrow.flight as flight
 
-POLLABLE = flight.FlightCallOptions(headers=[(b"x-quiver-pollable", b"1")])
+TOKEN = sys.argv[2].encode() if len(sys.argv) > 2 else b""
+# pyarrow needs lower-case header names.
+AUTH_HEADER = (b"authorization", b"Bearer " + TOKEN)
+AUTH = flight.FlightCallOptions(headers=[AUTH_HEADER])
+POLLABLE = flight.FlightCallOptions(headers=[AUTH_HEADER, (b"x-quiver-pollable", b"1")])
 
 
 def connect(port):
@@ -19,7 +24,7 @@ def connect(port):
     deadline = time.monotonic() + 60
     while True:
         try:
-            return client, list(client.list_flights())
+            return client, list(client.list_flights(options=AUTH))
         except flight.FlightUnavailableError:
             if time.monotonic() > deadline:
                 raise
@@ -53,18 +58,18 @@ def main(port):
     check(infos[0].total_records == -1 and infos[0].total_bytes == -1, "ListFlights totals are -1")
 
     descriptor = command("Sample", {"rows": 5, "columns": ["fact3", "attribute1"]})
-    info = client.get_flight_info(descriptor)
+    info = client.get_flight_info(descriptor, AUTH)
     check(info.descriptor.command == descriptor.command, "GetFlightInfo echoes the descriptor")
     check(len(info.endpoints) == 1 and info.endpoints[0].locations[0].uri == f"grpc://127.0.0.1:{port}".encode(),
           f"one endpoint at the advertised location {info.endpoints[0].locations}")
     check(json.loads(info.endpoints[0].ticket.ticket).keys() == {"task_id"}, "ticket is {task_id}")
-    table = client.do_get(info.endpoints[0].ticket).read_all()
+    table = client.do_get(info.endpoints[0].ticket, AUTH).read_all()
     check(table.column_names == ["fact3", "attribute1"], "columns trimmed in order")
     check(table.to_pydict() == {"fact3": [0, 1, 2, 3, 4], "attribute1": ["a0", "a1", "a2", "a3", "a4"]},
           "the rows")
 
     try:
-        client.get_flight_info(command("Failing", {}))
+        client.get_flight_info(command("Failing", {}), AUTH)
         raise AssertionError("Failing did not fail")
     except flight.FlightServerError as e:
         info = error_info(e)
@@ -74,7 +79,7 @@ def main(port):
         check(base64.b64decode(info["body"]) == b'{"retry":true}', "ErrorInfo body")
 
     try:
-        client.get_flight_info(command("Nope", {}))
+        client.get_flight_info(command("Nope", {}), AUTH)
         raise AssertionError("unknown function did not fail")
     except flight.FlightServerError as e:
         check(error_info(e)["code"] == 1, "unknown function is BAD_ARGUMENT")
@@ -96,7 +101,7 @@ def main(port):
             break
         except flight.FlightTimedOutError as e:
             check(error_info(e)["code"] == 65637, "still POLL")
-    check(client.do_get(info.endpoints[0].ticket).read_all().num_rows == 2, "polled call completes")
+    check(client.do_get(info.endpoints[0].ticket, AUTH).read_all().num_rows == 2, "polled call completes")
 
     try:
         client.get_flight_info(command("Slow", {"ms": 60000}), POLLABLE)
@@ -109,10 +114,17 @@ def main(port):
         check(error_info(e)["code"] == 6, "cancel answers COMMAND_CANCELLED as FlightCancelledError")
 
     try:
-        list(client.do_action(flight.Action("x", b"")))
+        list(client.do_action(flight.Action("x", b""), AUTH))
         raise AssertionError("DoAction did not fail")
     except NotImplementedError:
         check(True, "DoAction is not implemented")
+    for name, options in [("no token", flight.FlightCallOptions()),
+                          ("unknown token", flight.FlightCallOptions(headers=[(b"authorization", b"Bearer nope")]))]:
+        try:
+            list(client.list_flights(options=options))
+            raise AssertionError(f"ListFlights with {name} was accepted")
+        except flight.FlightUnauthenticatedError as e:
+            check(e.extra_info in (None, b""), f"{name}: FlightUnauthenticatedError without ErrorInfo: {e}")
     print("pyarrow interoperability: all checks passed")
 
 

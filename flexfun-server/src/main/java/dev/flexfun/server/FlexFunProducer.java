@@ -7,12 +7,15 @@ import dev.flexfun.runtime.FlexFunction;
 import dev.flexfun.server.execution.CallExecution;
 import dev.flexfun.server.execution.FunctionCall;
 import dev.flexfun.server.execution.ReadyResult;
+import dev.flexfun.server.execution.ResultLease;
+import dev.flexfun.server.lifecycle.InFlightCalls;
 import dev.flexfun.server.protocol.Command;
 import dev.flexfun.server.protocol.CommandParser;
 import dev.flexfun.server.protocol.FlightErrors;
 import dev.flexfun.server.protocol.FlightStatus;
 import dev.flexfun.server.protocol.FlightStatusException;
 import dev.flexfun.server.protocol.FunctionDescriptor;
+import dev.flexfun.server.security.TokenAuthInterceptor;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -35,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * function, start the call, answer a FlightInfo whose ticket names the result. DoGet: open the
  * ticket's result and stream it. Every error leaves as a Flight error carrying its ErrorInfo;
  * methods not served (DoPut, DoAction, ListActions, DoExchange, PollFlightInfo) answer plain UNIMPLEMENTED.
+ *
+ * <p>Every served call holds an {@link InFlightCalls} permit while it runs (DoGet: until its stream
+ * is sent), so a graceful shutdown can wait for it; once shutdown has begun, calls get SHUTTING_DOWN.
+ * What the call did is told to its {@link CallObserver} for the call log and metrics.
  */
 final class FlexFunProducer extends NoOpFlightProducer {
     private static final Logger LOG = LoggerFactory.getLogger(FlexFunProducer.class);
@@ -44,9 +51,11 @@ final class FlexFunProducer extends NoOpFlightProducer {
     private final CallExecution execution;
     private final ResultStreamer streamer;
     private final Supplier<Location> advertised;
+    private final InFlightCalls inFlight;
 
     FlexFunProducer(FunctionCatalog catalog, CommandParser parser, CallExecution execution, ResultStreamer streamer,
-            Supplier<Location> advertised) {
+            Supplier<Location> advertised, InFlightCalls inFlight) {
+        this.inFlight = inFlight;
         this.catalog = catalog;
         this.parser = parser;
         this.execution = execution;
@@ -56,7 +65,8 @@ final class FlexFunProducer extends NoOpFlightProducer {
 
     @Override
     public void listFlights(CallContext context, Criteria criteria, StreamListener<FlightInfo> listener) {
-        try {
+        CallObserver observer = context.getMiddleware(CallObserver.KEY);
+        try (InFlightCalls.Permit permit = enter()) {
             for (FlexFunction function : catalog.functions()) {
                 FlightDescriptor descriptor = FlightDescriptor.command(
                         FunctionDescriptor.encode(function.name(), function.metadataJson()));
@@ -64,53 +74,72 @@ final class FlexFunProducer extends NoOpFlightProducer {
             }
             listener.onCompleted();
         } catch (RuntimeException e) {
-            listener.onError(toFlight(e));
+            listener.onError(toFlight(e, observer));
         }
     }
 
     @Override
     public FlightInfo getFlightInfo(CallContext context, FlightDescriptor descriptor) {
-        try {
+        CallObserver observer = context.getMiddleware(CallObserver.KEY);
+        try (InFlightCalls.Permit permit = enter()) {
             CallHeaders headers = context.getMiddleware(CallHeaders.KEY);
             boolean pollable = headers != null && headers.has(CallHeaders.POLLABLE_HEADER);
             Command command = parser.parse(commandOf(descriptor, "GetFlightInfo"), pollable);
             ReadyResult ready;
             if (command instanceof Command.Invoke invoke) {
-                FunctionCall call = new FunctionCall(function(invoke.functionName()), invoke, headersOf(headers));
+                observer.function(invoke.functionName());
+                // The caller is known on this (gRPC) thread only; the call carries it to the task thread.
+                FunctionCall call = new FunctionCall(function(invoke.functionName()), invoke, headersOf(headers),
+                        TokenAuthInterceptor.currentCaller().orElse(null), observer.peer());
                 ready = execution.start(call, pollable);
             } else if (command instanceof Command.Retry retry) {
+                observer.taskId(retry.taskId());
                 ready = execution.retry(retry.taskId());
             } else {
                 String taskId = ((Command.Cancel) command).taskId();
+                observer.taskId(taskId);
                 execution.cancel(taskId);
                 throw new FlightStatusException(FlightStatus.CANCELLED, ErrorCode.COMMAND_CANCELLED,
                         "Task with id '" + taskId + "' was cancelled.");
             }
+            observer.function(ready.functionName());
+            observer.taskId(ready.taskId());
             FlightEndpoint endpoint = new FlightEndpoint(new Ticket(ready.ticket()), advertised.get());
             return new FlightInfo(ready.schema(), FlightDescriptor.command(ready.descriptorBytes()), List.of(endpoint),
                     -1, -1);
         } catch (RuntimeException e) {
-            throw toFlight(e);
+            throw toFlight(e, observer);
         }
     }
 
     @Override
     public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
+        CallObserver observer = context.getMiddleware(CallObserver.KEY);
+        InFlightCalls.Permit permit = null;
         try {
-            streamer.stream(execution.open(ticket.getBytes()), listener);
+            permit = enter();
+            ResultLease lease = execution.open(ticket.getBytes());
+            observer.function(lease.functionName());
+            observer.taskId(lease.taskId());
+            streamer.stream(lease, listener, permit, observer); // closes the permit when the stream ends
         } catch (RuntimeException e) {
-            listener.error(toFlight(e));
+            if (permit != null) {
+                permit.close();
+            }
+            listener.error(toFlight(e, observer));
         }
     }
 
     /** Our addition: the schema of a function, for its ListFlights descriptor (or a call's command). */
     @Override
     public SchemaResult getSchema(CallContext context, FlightDescriptor descriptor) {
-        try {
+        CallObserver observer = context.getMiddleware(CallObserver.KEY);
+        try (InFlightCalls.Permit permit = enter()) {
             String name = FunctionDescriptor.functionNameOf(commandOf(descriptor, "GetSchema"));
+            observer.function(name);
             return new SchemaResult(function(name).schema());
         } catch (RuntimeException e) {
-            throw toFlight(e);
+            throw toFlight(e, observer);
         }
     }
 
@@ -119,6 +148,12 @@ final class FlexFunProducer extends NoOpFlightProducer {
     public PollInfo pollFlightInfo(CallContext context, FlightDescriptor descriptor) {
         throw CallStatus.UNIMPLEMENTED.withDescription("PollFlightInfo is not served; use GetFlightInfo.")
                 .toRuntimeException();
+    }
+
+    /** A place among the calls in flight, or SHUTTING_DOWN. */
+    private InFlightCalls.Permit enter() {
+        return inFlight.tryEnter().orElseThrow(() -> new FlexFunException(ErrorCode.SHUTTING_DOWN,
+                "The server is shutting down; retry on another server."));
     }
 
     private FlexFunction function(String name) {
@@ -138,15 +173,18 @@ final class FlexFunProducer extends NoOpFlightProducer {
         return headers == null ? Map.of() : headers.forFunctions();
     }
 
-    private static FlightRuntimeException toFlight(RuntimeException e) {
+    private static FlightRuntimeException toFlight(RuntimeException e, CallObserver observer) {
         if (e instanceof FlightRuntimeException flight) {
             return flight;
         }
-        if (e instanceof FlexFunException error) {
-            return FlightErrors.toFlight(error);
-        }
+        FlexFunException error = e instanceof FlexFunException f ? f : unexpected(e);
+        observer.failed(error.code());
+        return FlightErrors.toFlight(error);
+    }
+
+    private static FlexFunException unexpected(RuntimeException e) {
         LOG.error("Unexpected server error", e);
-        return FlightErrors.toFlight(new FlexFunException(ErrorCode.INTERNAL_ERROR,
-                "Unexpected server error: " + e.getClass().getSimpleName() + "; retry on another server."));
+        return new FlexFunException(ErrorCode.INTERNAL_ERROR,
+                "Unexpected server error: " + e.getClass().getSimpleName() + "; retry on another server.");
     }
 }

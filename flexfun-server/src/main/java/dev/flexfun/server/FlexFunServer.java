@@ -12,11 +12,18 @@ import dev.flexfun.server.execution.ExecutionLimits;
 import dev.flexfun.server.execution.Failures;
 import dev.flexfun.server.execution.FunctionInvoker;
 import dev.flexfun.server.execution.TaskExecution;
+import dev.flexfun.server.lifecycle.InFlightCalls;
+import dev.flexfun.server.observability.HealthHttpServer;
+import dev.flexfun.server.observability.ServerHealth;
+import dev.flexfun.server.observability.ServerMetrics;
 import dev.flexfun.server.protocol.CommandParser;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.Location;
@@ -28,47 +35,72 @@ import org.slf4j.LoggerFactory;
 /**
  * A running FlexFun server. Built by {@link #builder()}: in {@link Main}, in tests and in the test
  * kit (with {@code server.listen_port = 0} it listens on a free port; see {@link #port()}).
+ *
+ * <p>Life cycle, as the health endpoints report it: starting (on-load hooks run, {@code /ready}
+ * answers 500), ready once the Flight server accepts calls, shutting down from {@link #close()}.
  */
 public final class FlexFunServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlexFunServer.class);
+    /** After the grace period, how long gRPC may take to end the calls still open. */
+    private static final long TRANSPORT_STOP_SECONDS = 5;
 
     private final Settings settings;
     private final FunctionCatalog catalog;
-    private final ModuleHealth health;
+    private final ServerHealth health;
+    private final HealthHttpServer healthHttp;
+    private final ServerMetrics metrics = new ServerMetrics();
+    private final InFlightCalls inFlight = new InFlightCalls();
     private final BufferAllocator allocator;
     private final BufferAllocator ownedRoot;
     private final CallExecution execution;
     private final ResultStreamer streamer;
+    private final HTTPServer metricsHttp;
     private final FlightServer flightServer;
     private final Location advertised;
     private boolean closed;
 
-    private FlexFunServer(Settings settings, FunctionCatalog catalog, ModuleHealth health, BufferAllocator parent,
-            boolean ownsParent) throws IOException {
+    private FlexFunServer(Settings settings, FunctionCatalog catalog, ServerHealth health, HealthHttpServer healthHttp,
+            FlightServerFactory factory, BufferAllocator parent, boolean ownsParent) throws IOException {
         this.settings = settings;
         this.catalog = catalog;
         this.health = health;
+        this.healthHttp = healthHttp;
         this.ownedRoot = ownsParent ? parent : null;
         this.allocator = parent.newChildAllocator("flexfun-server", 0, Long.MAX_VALUE);
+        metrics.withAllocator("flexfun-server", allocator);
         Failures failures = new Failures(settings.flexfun().errorStackTraces());
         this.execution = new TaskExecution(ExecutionLimits.of(settings),
-                new FunctionInvoker(settings.flexfun().batchSize()), failures, allocator);
+                new FunctionInvoker(settings.flexfun().batchSize()), failures, allocator, metrics);
         this.streamer = new ResultStreamer(allocator, failures);
-        FlightServerFactory factory = new FlightServerFactory(settings);
         Location[] advertisedHolder = new Location[1];
         FlexFunProducer producer = new FlexFunProducer(catalog, new CommandParser(settings.flexfun().maxCommandBytes()),
-                execution, streamer, () -> advertisedHolder[0]);
+                execution, streamer, () -> advertisedHolder[0], inFlight);
+        HTTPServer metricsServer = null;
         try {
-            this.flightServer = factory.build(allocator, producer);
+            metricsServer = startMetrics(settings, metrics);
+            this.flightServer = factory.build(allocator, producer, metrics);
             flightServer.start();
         } catch (IOException | RuntimeException e) {
+            if (metricsServer != null) {
+                metricsServer.close();
+            }
             execution.close();
             streamer.close();
             allocator.close();
             throw e;
         }
+        this.metricsHttp = metricsServer;
         this.advertised = factory.advertisedLocation(flightServer.getPort());
         advertisedHolder[0] = advertised;
+        health.markReady();
+    }
+
+    private static HTTPServer startMetrics(Settings settings, ServerMetrics metrics) throws IOException {
+        if (settings.server().metricsHost().isEmpty()) {
+            return null;
+        }
+        metrics.withJvmMetrics();
+        return metrics.startHttpServer(settings.server().metricsHost().get(), settings.server().metricsPort());
     }
 
     public static Builder builder() {
@@ -91,6 +123,16 @@ public final class FlexFunServer implements AutoCloseable {
         return advertised;
     }
 
+    /** The port of the health endpoints, when they are on ({@code health_check_host}). */
+    public OptionalInt healthCheckPort() {
+        return healthHttp == null ? OptionalInt.empty() : OptionalInt.of(healthHttp.port());
+    }
+
+    /** The port of the metrics endpoint, when it is on ({@code metrics_host}). */
+    public OptionalInt metricsPort() {
+        return metricsHttp == null ? OptionalInt.empty() : OptionalInt.of(metricsHttp.getPort());
+    }
+
     public Settings settings() {
         return settings;
     }
@@ -99,7 +141,7 @@ public final class FlexFunServer implements AutoCloseable {
         return catalog;
     }
 
-    public ModuleHealth health() {
+    public ServerHealth health() {
         return health;
     }
 
@@ -109,8 +151,10 @@ public final class FlexFunServer implements AutoCloseable {
     }
 
     /**
-     * Stops: calls not finished fail with SHUTTING_DOWN, streams stop, results are dropped, and the
-     * memory is checked: an allocator that is not empty (a leak) makes this throw.
+     * Stops gracefully: {@code /ready} turns 500 and new calls get SHUTTING_DOWN at once; running
+     * calls and result streams get {@code shutdown_grace_sec} to finish; then whatever still runs is
+     * cancelled, results are dropped, everything closes, and the memory is checked: an allocator that
+     * is not empty (a leak) is logged and makes this throw.
      */
     @Override
     public synchronized void close() throws InterruptedException {
@@ -118,18 +162,48 @@ public final class FlexFunServer implements AutoCloseable {
             return;
         }
         closed = true;
-        execution.shutdown();
-        streamer.close();
-        flightServer.shutdown();
-        if (!flightServer.awaitTermination(5, TimeUnit.SECONDS)) {
-            LOG.warn("Flight calls still running 5 s after shutdown; stopping them.");
+        Duration grace = settings.server().shutdownGrace();
+        health.markShuttingDown();
+        inFlight.beginShutdown();
+        LOG.atInfo().addKeyValue("calls_in_flight", inFlight.inFlight()).addKeyValue("grace_ms", grace.toMillis())
+                .log("shutdown_started");
+        if (!inFlight.awaitIdle(grace)) {
+            LOG.atWarn().addKeyValue("calls_in_flight", inFlight.inFlight())
+                    .log("shutdown_grace_expired: cancelling the calls still running");
         }
-        flightServer.close();
-        execution.close();
-        allocator.close();
-        if (ownedRoot != null) {
-            ownedRoot.close();
+        try {
+            execution.shutdown();
+            streamer.close();
+            flightServer.shutdown();
+            if (!flightServer.awaitTermination(TRANSPORT_STOP_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Flight calls still open {} s after shutdown; stopping them.", TRANSPORT_STOP_SECONDS);
+            }
+            flightServer.close();
+            execution.close();
+        } finally {
+            if (metricsHttp != null) {
+                metricsHttp.close();
+            }
+            if (healthHttp != null) {
+                healthHttp.close();
+            }
         }
+        checkMemory();
+    }
+
+    private void checkMemory() {
+        long leaked = allocator.getAllocatedMemory();
+        try {
+            allocator.close();
+            if (ownedRoot != null) {
+                ownedRoot.close();
+            }
+        } catch (IllegalStateException leak) {
+            LOG.atError().addKeyValue("leaked_bytes", leaked).addKeyValue("allocators", leak.getMessage())
+                    .log("memory_leak");
+            throw leak;
+        }
+        LOG.atInfo().addKeyValue("leaked_bytes", 0).log("memory_check_passed");
     }
 
     /** Builds and starts a server. */
@@ -150,8 +224,7 @@ public final class FlexFunServer implements AutoCloseable {
 
         /** Adds every registry found by {@link java.util.ServiceLoader} on the context class path. */
         public Builder discoverRegistries() {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            registries.addAll(FunctionCatalog.discoverRegistries(loader != null ? loader : Builder.class.getClassLoader()));
+            registries.addAll(FunctionCatalog.discoverRegistries(classLoader()));
             return this;
         }
 
@@ -191,18 +264,36 @@ public final class FlexFunServer implements AutoCloseable {
             registries.forEach(catalog::add);
             functions.forEach(f -> catalog.add(f, "builder"));
             hooks.forEach(catalog::addHook);
-            ModuleHealth health = new ModuleHealth();
-            runHooks(catalog.hooks(), context(effective, health));
+            ServerHealth health = new ServerHealth();
+            // Up before the hooks run: an orchestrator sees "starting" (/ready 500), not a closed port.
+            HealthHttpServer healthHttp = startHealth(effective, health);
             boolean ownsAllocator = allocator == null;
-            BufferAllocator parent = ownsAllocator ? new RootAllocator() : allocator;
+            BufferAllocator parent = null;
             try {
-                return new FlexFunServer(effective, catalog, health, parent, ownsAllocator);
+                ServerContext context = context(effective, health);
+                runHooks(catalog.hooks(), context);
+                FlightServerFactory factory = new FlightServerFactory(effective, context, classLoader());
+                parent = ownsAllocator ? new RootAllocator() : allocator;
+                return new FlexFunServer(effective, catalog, health, healthHttp, factory, parent, ownsAllocator);
             } catch (IOException | RuntimeException e) {
-                if (ownsAllocator) {
+                if (ownsAllocator && parent != null) {
                     parent.close();
+                }
+                if (healthHttp != null) {
+                    healthHttp.close();
                 }
                 throw e;
             }
+        }
+
+        private static HealthHttpServer startHealth(Settings settings, ServerHealth health) throws IOException {
+            var host = settings.server().healthCheckHost();
+            return host.isEmpty() ? null : HealthHttpServer.start(host.get(), settings.server().healthCheckPort(), health);
+        }
+
+        private static ClassLoader classLoader() {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            return loader != null ? loader : Builder.class.getClassLoader();
         }
 
         private static void runHooks(List<OnLoadHook> hooks, ServerContext context) {

@@ -1,28 +1,50 @@
 package dev.flexfun.server;
 
+import dev.flexfun.runtime.ServerContext;
 import dev.flexfun.server.config.ConfigException;
 import dev.flexfun.server.config.ServerSettings;
 import dev.flexfun.server.config.Settings;
+import dev.flexfun.server.observability.ServerMetrics;
+import dev.flexfun.server.security.TokenAuthInterceptor;
+import dev.flexfun.server.security.TokenAuthenticator;
+import dev.flexfun.server.security.TokenVerifiers;
+import dev.flexfun.server.tls.TlsMaterial;
+import io.grpc.netty.NettyServerBuilder;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.arrow.flight.FlightProducer;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.Location;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * The one place where the Flight server is assembled from the settings. TLS, the header
- * authenticator and observability middleware (dev.flexfun.server.tls / .security / .observability)
- * plug in here; until they exist, settings that need them stop startup instead of being ignored.
+ * The one place where the Flight server is assembled from the settings: TLS (and mTLS), token
+ * authentication, the call headers and call observer middleware, the peer-address interceptor.
+ *
+ * <p>Everything the settings ask for is checked when the factory is made, so a mistake stops
+ * startup with a message naming the setting before anything listens.
  */
 final class FlightServerFactory {
     private final Settings settings;
+    private final Optional<TlsMaterial> tls;
+    private final Optional<TokenAuthenticator> authenticator;
 
-    FlightServerFactory(Settings settings) {
+    /**
+     * @param server what a custom token verifier's {@code init} receives
+     * @param classLoader where token verifiers are looked for
+     * @throws ConfigException when TLS material or authentication settings are unusable
+     */
+    FlightServerFactory(Settings settings, ServerContext server, ClassLoader classLoader) {
         this.settings = settings;
+        ServerSettings s = settings.server();
+        this.tls = s.useTls() ? Optional.of(TlsMaterial.of(s.tlsCertificate().orElse(null),
+                s.tlsPrivateKey().orElse(null), s.useMtls(), s.tlsRootCertificate().orElse(null))) : Optional.empty();
+        this.authenticator = ServerSettings.AUTH_TOKEN.equals(s.authenticationMethod())
+                ? Optional.of(new TokenAuthenticator(TokenVerifiers.load(s.tokenVerification(), server, classLoader),
+                        s.tokenHeaderName().orElse(null)))
+                : Optional.empty();
     }
 
     /** The location the server listens on (the scheme follows {@code use_tls}). */
@@ -47,33 +69,20 @@ final class FlightServerFactory {
         }
     }
 
-    FlightServer build(BufferAllocator allocator, FlightProducer producer) {
+    FlightServer build(BufferAllocator allocator, FlightProducer producer, ServerMetrics metrics) {
         FlightServer.Builder builder = FlightServer.builder(allocator, listenLocation(), producer);
-        configureTls(builder);
-        configureAuthentication(builder);
-        builder.middleware(CallHeaders.KEY, CallHeaders.factory(hiddenHeaders()));
+        tls.ifPresent(material -> material.applyTo(builder));
+        builder.middleware(CallObserver.KEY, CallObserver.factory(metrics));
+        builder.middleware(CallHeaders.KEY, CallHeaders.factory(authenticator.map(TokenAuthenticator::headerName)
+                .orElse(null)));
+        // gRPC interceptors run inside Arrow's middleware interceptor (Arrow adds it last, so it is
+        // outermost): a refused call still reaches the observer's onCallCompleted and is counted.
+        // Of ours, the last added runs first: the peer is known before authentication refuses a call.
+        Consumer<NettyServerBuilder> interceptors = netty -> {
+            authenticator.ifPresent(auth -> TokenAuthInterceptor.interceptorInstaller(auth).accept(netty));
+            netty.intercept(new PeerAddressInterceptor());
+        };
+        builder.transportHint("grpc.builderConsumer", interceptors);
         return builder.build();
-    }
-
-    private void configureTls(FlightServer.Builder builder) {
-        if (settings.server().useTls()) {
-            throw new ConfigException("server.use_tls = true is not supported by this build yet (TLS is "
-                    + "dev.flexfun.server.tls); set it to false or use a build with TLS.");
-        }
-    }
-
-    private void configureAuthentication(FlightServer.Builder builder) {
-        if (ServerSettings.AUTH_TOKEN.equals(settings.server().authenticationMethod())) {
-            throw new ConfigException("server.authentication_method = token is not supported by this build yet "
-                    + "(token authentication is dev.flexfun.server.security); set it to none or use a build with it.");
-        }
-    }
-
-    /** Credentials never reach functions. */
-    private Set<String> hiddenHeaders() {
-        Set<String> hidden = new HashSet<>();
-        hidden.add("authorization");
-        settings.server().tokenHeaderName().ifPresent(h -> hidden.add(h.toLowerCase(Locale.ROOT)));
-        return hidden;
     }
 }

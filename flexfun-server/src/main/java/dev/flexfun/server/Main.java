@@ -3,6 +3,7 @@ package dev.flexfun.server;
 import dev.flexfun.runtime.FlexFunction;
 import dev.flexfun.server.config.ConfigException;
 import dev.flexfun.server.config.Settings;
+import dev.flexfun.server.observability.StructuredLogging;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * the server cleanly (exit 0). No static logger: {@code --dev-log} must be set before logging starts.
  */
 public final class Main {
-    static final String LOG_FORMAT_PROPERTY = "flexfun.log.format";
+    static final String LOG_FORMAT_PROPERTY = StructuredLogging.FORMAT_PROPERTY;
     private static final String USAGE = "Usage: flexfun-server [--dev-log] [settings.toml ...]";
 
     private Main() {
@@ -49,6 +50,7 @@ public final class Main {
         FlexFunServer server;
         try {
             Settings settings = Settings.load(files, System.getenv());
+            StructuredLogging.setEventKey(settings.server().logEventKeyName());
             settings.warnings().forEach(log::warn);
             server = FlexFunServer.builder().settings(settings).discoverRegistries().start();
         } catch (ConfigException e) {
@@ -75,7 +77,8 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("Stopping the FlexFun server");
+        log.info("Stopping the FlexFun server: /ready answers 500, new calls get SHUTTING_DOWN, running calls "
+                + "have {} s to finish", server.settings().server().shutdownGrace().toSeconds());
         boolean clean = closeQuietly(server, log);
         log.info("FlexFun server stopped");
         return clean ? 0 : 1;

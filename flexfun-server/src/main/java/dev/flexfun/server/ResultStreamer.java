@@ -5,6 +5,7 @@ import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.runtime.FlexFunException;
 import dev.flexfun.server.execution.Failures;
 import dev.flexfun.server.execution.ResultLease;
+import dev.flexfun.server.lifecycle.InFlightCalls;
 import dev.flexfun.server.protocol.FlightErrors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +48,11 @@ final class ResultStreamer implements AutoCloseable {
         });
     }
 
-    /** Starts sending {@code lease}'s result; returns at once. The lease is closed when sending ends. */
-    void stream(ResultLease lease, ServerStreamListener listener) {
+    /**
+     * Starts sending {@code lease}'s result; returns at once. The lease and the call's permit are
+     * closed when sending ends; {@code observer} hears of every batch and of how the stream ended.
+     */
+    void stream(ResultLease lease, ServerStreamListener listener, InFlightCalls.Permit permit, CallObserver observer) {
         BackpressureStrategy.CallbackBackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
         backpressure.register(listener);
         AtomicBoolean cancelled = new AtomicBoolean();
@@ -55,16 +61,23 @@ final class ResultStreamer implements AutoCloseable {
             backpressure.interruptWait();
         });
         try {
-            producers.execute(() -> send(lease, listener, backpressure, cancelled));
+            producers.execute(() -> {
+                try (permit) {
+                    send(lease, listener, backpressure, cancelled, observer);
+                }
+            });
         } catch (RejectedExecutionException e) {
             lease.close();
+            permit.close();
+            observer.failed(ErrorCode.SHUTTING_DOWN);
             listener.error(FlightErrors.toFlight(new FlexFunException(ErrorCode.SHUTTING_DOWN,
                     "The server is shutting down; retry on another server.")));
         }
     }
 
     private void send(ResultLease lease, ServerStreamListener listener,
-            BackpressureStrategy.CallbackBackpressureStrategy backpressure, AtomicBoolean cancelled) {
+            BackpressureStrategy.CallbackBackpressureStrategy backpressure, AtomicBoolean cancelled,
+            CallObserver observer) {
         FlexFunException failure = null;
         boolean stopped = false;
         try (lease; BufferAllocator callAllocator = allocator.newChildAllocator("doget", 0, Long.MAX_VALUE)) {
@@ -76,6 +89,7 @@ final class ResultStreamer implements AutoCloseable {
                         break;
                     }
                     listener.putNext();
+                    observer.streamed(batches.root().getRowCount(), bufferBytes(batches.root()));
                 }
             }
         } catch (FlexFunException e) {
@@ -85,16 +99,28 @@ final class ResultStreamer implements AutoCloseable {
         }
         if (stopped || cancelled.get() || listener.isCancelled()) {
             if (closing) {
+                observer.failed(ErrorCode.SHUTTING_DOWN);
                 listener.error(FlightErrors.toFlight(new FlexFunException(ErrorCode.SHUTTING_DOWN,
                         "The server is shutting down; retry on another server.")));
+            } else {
+                observer.cancelledByClient();
             }
             LOG.debug("Stopped sending {}: the client cancelled or went away", lease.description());
         } else if (failure != null) {
             LOG.info("Sending {} failed: {}", lease.description(), failure.getMessage());
+            observer.failed(failure.code());
             listener.error(FlightErrors.toFlight(failure));
         } else {
             listener.completed();
         }
+    }
+
+    private static long bufferBytes(VectorSchemaRoot root) {
+        long bytes = 0;
+        for (FieldVector vector : root.getFieldVectors()) {
+            bytes += vector.getBufferSize();
+        }
+        return bytes;
     }
 
     /** Waits until the client can take another batch; {@code false} when it never will. */

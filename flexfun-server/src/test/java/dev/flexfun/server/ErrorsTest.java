@@ -171,7 +171,8 @@ class ErrorsTest {
             return null;
         });
         ExecutorService background = Executors.newSingleThreadExecutor();
-        try (ServerHarness h = ServerHarness.start("", slow)) {
+        // The call outlives the shutdown grace period: it is cancelled.
+        try (ServerHarness h = ServerHarness.start("shutdown_grace_sec = 0.2\n", slow)) {
             Future<FlightInfo> call = background.submit(() -> h.call("Slow", "{}"));
             assertTrue(started.await(10, TimeUnit.SECONDS));
             h.server.close();

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.flight.Criteria;
 import org.junit.jupiter.api.Test;
 
-/** Loading functions, on-load hooks and settings that need components this build does not have. */
+/** Loading functions, on-load hooks, and settings that stop startup. */
 class StartupTest {
 
     static final class RegistryA implements FlexFunctionRegistry {
@@ -89,12 +89,27 @@ class StartupTest {
     }
 
     @Test
-    void settingsThisBuildCannotHonourStopStartupInsteadOfBeingIgnored(@org.junit.jupiter.api.io.TempDir Path dir)
-            throws Exception {
+    void unusableTlsMaterialStopsStartupNamingTheSetting(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path pem = Files.writeString(dir.resolve("x.pem"), "not really a pem");
         var tls = ServerHarness.settings("use_tls = true\ntls_certificate = \"@" + pem + "\"\ntls_private_key = \"@" + pem + "\"\n");
         ConfigException e = assertThrows(ConfigException.class, () -> FlexFunServer.builder().settings(tls).start());
-        assertTrue(e.getMessage().startsWith("server.use_tls = true is not supported"), e.getMessage());
+        assertEquals("tls_certificate: file " + pem + " is not PEM (no '-----BEGIN ' line). Give PEM text or "
+                + "@/path/to/file.pem.", e.getMessage());
+    }
+
+    @Test
+    void tokenAuthenticationWithoutTokensStopsStartup() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ServerHarness.settings("authentication_method = \"token\"\n"));
+        assertTrue(e.getMessage().contains("needs at least one token in [enumerated_tokens] tokens"), e.getMessage());
+    }
+
+    @Test
+    void unknownTokenVerifierStopsStartupListingTheAvailableOnes() {
+        var settings = ServerHarness.settings("authentication_method = \"token\"\ntoken_verification = \"Nope\"\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> FlexFunServer.builder().settings(settings).start());
+        assertTrue(e.getMessage().startsWith("token_verification = 'Nope' names no token verifier; available: ["),
+                e.getMessage());
     }
 
     @Test

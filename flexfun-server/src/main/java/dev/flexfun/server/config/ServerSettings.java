@@ -12,6 +12,7 @@ import java.util.OptionalInt;
  * @param advertisePort empty means "the port the server listens on"
  * @param metricsHost   empty means metrics are off
  * @param healthCheckHost empty means the health endpoints are off
+ * @param shutdownGrace how long a stopping server lets running calls and streams finish ({@code shutdown_grace_sec})
  */
 public record ServerSettings(
         String listenHost,
@@ -34,7 +35,8 @@ public record ServerSettings(
         Optional<String> healthCheckHost,
         int healthCheckPort,
         String logEventKeyName,
-        String otelExporterType) {
+        String otelExporterType,
+        Duration shutdownGrace) {
 
     public static final String AUTH_NONE = "none";
     public static final String AUTH_TOKEN = "token";

@@ -93,11 +93,13 @@ final class SettingsLoader {
         int taskCloseThreads = server.integer("task_close_threads", 2, 1, 1_000);
         long ttlMillis = server.positiveMillis("task_result_ttl_sec", 60, 1000, "seconds");
         var metricsHost = server.optionalString("metrics_host");
-        int metricsPort = server.integer("metrics_port", 17101, 1, 65535);
+        int metricsPort = server.integer("metrics_port", 17101, 0, 65535);
         var healthHost = server.optionalString("health_check_host");
-        int healthPort = server.integer("health_check_port", 8877, 1, 65535);
+        int healthPort = server.integer("health_check_port", 8877, 0, 65535);
         String logEventKey = server.string("log_event_key_name", "event");
         String otel = server.choice("otel_exporter_type", "none", OTEL_EXPORTERS);
+        // 25 s: inside the 30 s Kubernetes gives a pod between SIGTERM and SIGKILL, leaving time to close.
+        long graceMillis = server.positiveMillis("shutdown_grace_sec", 25, 1000, "seconds");
 
         checkPem(server, "tls_certificate", certificate);
         checkPem(server, "tls_private_key", privateKey);
@@ -126,7 +128,7 @@ final class SettingsLoader {
         ServerSettings serverSettings = new ServerSettings(listenHost, listenPort, advertiseHost, advertisePort, useTls,
                 useMtls, certificate, privateKey, rootCertificate, authentication, tokenHeader, tokenVerification,
                 taskThreads, taskCloseThreads, Duration.ofMillis(ttlMillis), metricsHost, metricsPort, healthHost,
-                healthPort, logEventKey, otel);
+                healthPort, logEventKey, otel, Duration.ofMillis(graceMillis));
         FlexFunSettings flexfunSettings = new FlexFunSettings(Duration.ofMillis(deadlineMs), Duration.ofMillis(pollingMs),
                 batchSize, queueSize, maxCommandBytes, stackTraces);
         List<String> warnings = new ArrayList<>();

@@ -70,7 +70,8 @@ public final class FunctionInvoker {
                 .parameters(call.command().parameters())
                 .cancellation(cancellation)
                 .batchSize(batchSize)
-                .allocator(allocator);
+                .allocator(allocator)
+                .caller(call.caller());
         for (Map.Entry<String, List<String>> header : call.headers().entrySet()) {
             header.getValue().forEach(v -> builder.header(header.getKey(), v));
         }

@@ -14,7 +14,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * longer read. A single-use result is dropped when its one read ends.
  */
 final class KeptResult {
-    private final String description;
+    private final String functionName;
+    private final String taskId;
     private final FlexResult result;
     private final Runnable free;
     private int readers;
@@ -23,8 +24,9 @@ final class KeptResult {
     private boolean freed;
 
     /** @param free frees the result and its allocator (runs once, after the last read) */
-    KeptResult(String description, FlexResult result, Runnable free) {
-        this.description = description;
+    KeptResult(String functionName, String taskId, FlexResult result, Runnable free) {
+        this.functionName = functionName;
+        this.taskId = taskId;
         this.result = result;
         this.free = free;
     }
@@ -82,7 +84,17 @@ final class KeptResult {
 
         @Override
         public String description() {
-            return description;
+            return functionName + " (task " + taskId + ")";
+        }
+
+        @Override
+        public String functionName() {
+            return functionName;
+        }
+
+        @Override
+        public String taskId() {
+            return taskId;
         }
 
         @Override

@@ -10,6 +10,11 @@ public interface ResultLease extends AutoCloseable {
     /** A name for logs, e.g. the function and task id. */
     String description();
 
+    /** The function whose result this is. */
+    String functionName();
+
+    String taskId();
+
     Schema schema();
 
     /** Opens the batches; vectors the stream allocates come from {@code allocator}. */

@@ -3,6 +3,8 @@ package dev.flexfun.server.execution;
 import dev.flexfun.runtime.CancellationSignal;
 import dev.flexfun.runtime.FlexFunException;
 import dev.flexfun.runtime.FlexResult;
+import dev.flexfun.server.observability.CallLog;
+import dev.flexfun.server.observability.ServerMetrics;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +33,7 @@ final class Task {
     private final CompletableFuture<Outcome> done = new CompletableFuture<>();
     private final long submittedNanos = System.nanoTime();
     private final Consumer<Runnable> freer;
+    private final ServerMetrics metrics;
 
     private State state = State.QUEUED;
     private Thread runner;
@@ -39,12 +42,14 @@ final class Task {
     /**
      * @param allocator the call's own allocator (child of the server's), closed with its result
      * @param freer     runs a freeing action off the caller's thread ({@code task_close_threads})
+     * @param metrics   told when the task is queued, starts, is dropped and finishes
      */
-    Task(String id, FunctionCall call, BufferAllocator allocator, Consumer<Runnable> freer) {
+    Task(String id, FunctionCall call, BufferAllocator allocator, Consumer<Runnable> freer, ServerMetrics metrics) {
         this.id = id;
         this.call = call;
         this.allocator = allocator;
         this.freer = freer;
+        this.metrics = metrics;
     }
 
     String id() {
@@ -75,9 +80,11 @@ final class Task {
             state = State.RUNNING;
             runner = Thread.currentThread();
         }
+        metrics.taskStarted(functionName(), (System.nanoTime() - submittedNanos) / 1e9);
         FlexResult result = null;
         Throwable error = null;
-        try {
+        // Whatever the function logs carries the call's peer, function and task id.
+        try (CallLog.Scope scope = CallLog.scope(call.peer(), functionName(), id)) {
             result = invoker.invoke(call, id, cancellation, allocator);
         } catch (Throwable t) {
             error = t;
@@ -86,6 +93,7 @@ final class Task {
                 runner = null;
                 Thread.interrupted(); // a cancel's interrupt must not hit the pool thread's next task
             }
+            metrics.taskFinished();
         }
         finish(result, error == null ? null : failures.ofFunction(functionName(), error));
     }
@@ -101,7 +109,7 @@ final class Task {
             }
             if (failure == null) {
                 state = State.SUCCEEDED;
-                finished = new Outcome(new KeptResult(functionName() + " (task " + id + ")", result,
+                finished = new Outcome(new KeptResult(functionName(), id, result,
                         () -> freer.accept(() -> free(result))), null);
             } else {
                 state = State.FAILED;
@@ -167,6 +175,7 @@ final class Task {
             toDrop.drop();
         }
         if (wasQueued) {
+            metrics.taskDropped();
             freer.accept(() -> free(null)); // never ran: nothing else will free its allocator
         }
         done.complete(failed);

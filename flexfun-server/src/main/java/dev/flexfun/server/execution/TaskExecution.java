@@ -3,6 +3,7 @@ package dev.flexfun.server.execution;
 import dev.flexfun.runtime.BadArgumentException;
 import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.runtime.FlexFunException;
+import dev.flexfun.server.observability.ServerMetrics;
 import dev.flexfun.server.protocol.RetryInfo;
 import dev.flexfun.server.protocol.TaskTicket;
 import java.time.Duration;
@@ -34,18 +35,24 @@ public final class TaskExecution implements CallExecution {
     private final FunctionInvoker invoker;
     private final Failures failures;
     private final BufferAllocator allocator;
+    private final ServerMetrics metrics;
     private final ThreadPoolExecutor pool;
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService freeing;
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
 
-    /** @param allocator the parent of every call's allocator */
-    public TaskExecution(ExecutionLimits limits, FunctionInvoker invoker, Failures failures, BufferAllocator allocator) {
+    /**
+     * @param allocator the parent of every call's allocator
+     * @param metrics   where queued and running tasks are counted
+     */
+    public TaskExecution(ExecutionLimits limits, FunctionInvoker invoker, Failures failures, BufferAllocator allocator,
+            ServerMetrics metrics) {
         this.limits = limits;
         this.invoker = invoker;
         this.failures = failures;
         this.allocator = allocator;
+        this.metrics = metrics;
         BlockingQueue<Runnable> queue = limits.taskQueueSize() == 0 ? new SynchronousQueue<>()
                 : new ArrayBlockingQueue<>(limits.taskQueueSize());
         this.pool = new ThreadPoolExecutor(limits.taskThreads(), limits.taskThreads(), 60, TimeUnit.SECONDS, queue,
@@ -154,11 +161,13 @@ public final class TaskExecution implements CallExecution {
         }
         String id = TaskIds.next();
         BufferAllocator taskAllocator = allocator.newChildAllocator("task-" + id, 0, Long.MAX_VALUE);
-        Task task = new Task(id, call, taskAllocator, this::free);
+        Task task = new Task(id, call, taskAllocator, this::free, metrics);
         tasks.put(id, task);
+        metrics.taskQueued(); // before execute: a free thread may start the task at once
         try {
             pool.execute(() -> task.run(invoker, failures));
         } catch (RejectedExecutionException e) {
+            metrics.taskDropped();
             tasks.remove(id);
             taskAllocator.close();
             if (shuttingDown) {
@@ -210,7 +219,8 @@ public final class TaskExecution implements CallExecution {
         if (outcome.failure() != null) {
             throw outcome.failure();
         }
-        return new ReadyResult(TaskTicket.encode(task.id()), outcome.result().schema(), descriptorOf(task, call));
+        return new ReadyResult(task.id(), task.functionName(), TaskTicket.encode(task.id()), outcome.result().schema(),
+                descriptorOf(task, call));
     }
 
     private byte[] descriptorOf(Task task, FunctionCall call) {

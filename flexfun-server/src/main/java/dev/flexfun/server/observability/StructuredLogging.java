@@ -27,9 +27,11 @@ public final class StructuredLogging {
      * logging starts). Returns how many JSON appenders were changed (0 in dev mode).
      */
     public static int setEventKey(String eventKey) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return 0;
-        }
+        return LoggerFactory.getILoggerFactory() instanceof LoggerContext context ? setEventKey(context, eventKey) : 0;
+    }
+
+    /** {@link #setEventKey(String)} on a given logging context. */
+    static int setEventKey(LoggerContext context, String eventKey) {
         int changed = 0;
         for (Logger logger : context.getLoggerList()) {
             for (Iterator<Appender<ch.qos.logback.classic.spi.ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext(); ) {

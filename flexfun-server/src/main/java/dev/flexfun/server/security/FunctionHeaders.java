@@ -34,20 +34,4 @@ public final class FunctionHeaders {
         result.replaceAll((k, v) -> List.copyOf(v));
         return Map.copyOf(result);
     }
-
-    /** Same as {@link #of(CallHeaders, String)} for headers already in a map. */
-    public static Map<String, List<String>> of(Map<String, List<String>> headers, String authHeaderName) {
-        String hidden = authHeaderName == null ? TokenAuthenticator.AUTHORIZATION
-                : authHeaderName.toLowerCase(Locale.ROOT);
-        Map<String, List<String>> result = new LinkedHashMap<>();
-        headers.forEach((key, values) -> {
-            String name = key.toLowerCase(Locale.ROOT);
-            if (!name.equals(hidden) && !name.equals(TokenAuthenticator.AUTHORIZATION) && !name.endsWith("-bin")) {
-                result.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values);
-            }
-        });
-        result.replaceAll((k, v) -> List.copyOf(v));
-        return Map.copyOf(result);
-    }
-
 }

@@ -1,7 +1,8 @@
 /**
  * Token authentication ({@code authentication_method = "token"}).
  *
- * <p>Wiring into the server:
+ * <p>Wired into the server by {@code dev.flexfun.server.FlightServerFactory} (verifier, authenticator,
+ * interceptor) and {@code FlexFunProducer} (caller into the call's context); the calls it makes:
  * <pre>{@code
  * TokenVerifier verifier = TokenVerifiers.load(settings.tokenVerification(), serverContext, classLoader);
  * TokenAuthenticator auth = new TokenAuthenticator(verifier, settings.tokenHeaderName()); // null = Bearer

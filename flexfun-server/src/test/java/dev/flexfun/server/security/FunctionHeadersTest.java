@@ -23,7 +23,9 @@ class FunctionHeadersTest {
 
     @Test
     void dropsAuthorizationEvenWhenAuthenticationIsOff() {
-        assertEquals(Map.of("user-agent", List.of("test")),
-                FunctionHeaders.of(Map.of("Authorization", List.of("Bearer t"), "User-Agent", List.of("test")), null));
+        FlightCallHeaders headers = new FlightCallHeaders();
+        headers.insert("Authorization", "Bearer t");
+        headers.insert("User-Agent", "test");
+        assertEquals(Map.of("user-agent", List.of("test")), FunctionHeaders.of(headers, null));
     }
 }

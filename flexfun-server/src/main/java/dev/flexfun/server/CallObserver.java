@@ -1,0 +1,119 @@
+package dev.flexfun.server;
+
+import dev.flexfun.runtime.ErrorCode;
+import dev.flexfun.server.observability.CallLog;
+import dev.flexfun.server.observability.ServerMetrics;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.arrow.flight.CallInfo;
+import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.FlightMethod;
+import org.apache.arrow.flight.FlightServerMiddleware;
+import org.apache.arrow.flight.FlightStatusCode;
+import org.apache.arrow.flight.RequestContext;
+
+/**
+ * Watches one RPC from start to end and, when it ends, writes its one log line ({@link CallLog})
+ * and its metrics. Whoever knows a detail tells it: the peer interceptor the client's address, the
+ * producer the function, task id and protocol error code, the stream sender the rows sent.
+ * Refused calls (authentication, shutdown) are counted too: the middleware sees every call.
+ */
+final class CallObserver implements FlightServerMiddleware {
+    static final Key<CallObserver> KEY = Key.of("flexfun-call-observer");
+    static final String OK = "OK";
+
+    private final ServerMetrics metrics;
+    private final String rpc;
+    private final long startNanos = System.nanoTime();
+    private final AtomicBoolean reported = new AtomicBoolean();
+    private volatile String peer;
+    private volatile String function;
+    private volatile String taskId;
+    private volatile String outcome;
+    private volatile long rows;
+
+    private CallObserver(ServerMetrics metrics, String rpc) {
+        this.metrics = metrics;
+        this.rpc = rpc;
+    }
+
+    static Factory<CallObserver> factory(ServerMetrics metrics) {
+        return (CallInfo info, org.apache.arrow.flight.CallHeaders incoming, RequestContext context) ->
+                new CallObserver(metrics, rpcName(info.method()));
+    }
+
+    /** {@code GET_FLIGHT_INFO} -> {@code GetFlightInfo}: the names the protocol and the logs use. */
+    static String rpcName(FlightMethod method) {
+        StringBuilder name = new StringBuilder();
+        for (String word : method.name().split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return name.toString();
+    }
+
+    void peer(String peer) {
+        this.peer = peer;
+    }
+
+    String peer() {
+        return peer;
+    }
+
+    void function(String function) {
+        this.function = function;
+    }
+
+    String function() {
+        return function;
+    }
+
+    void taskId(String taskId) {
+        this.taskId = taskId;
+    }
+
+    /** The call fails with this protocol code (the Flight status alone would not say which). */
+    void failed(ErrorCode code) {
+        this.outcome = code.name();
+    }
+
+    /** DoGet sent a batch. Only the one thread sending the stream calls this. */
+    void streamed(long rowCount, long byteCount) {
+        rows += rowCount;
+        metrics.rowsStreamed(function, rowCount, byteCount);
+    }
+
+    /**
+     * The client went away during DoGet: gRPC will not close the call, so report it now.
+     */
+    void cancelledByClient() {
+        report(FlightStatusCode.CANCELLED.name());
+    }
+
+    @Override
+    public void onCallCompleted(CallStatus status) {
+        String result = outcome;
+        if (result == null) {
+            result = status.code() == FlightStatusCode.OK ? OK : status.code().name();
+        }
+        report(result);
+    }
+
+    private void report(String result) {
+        if (!reported.compareAndSet(false, true)) {
+            return;
+        }
+        Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+        metrics.callCompleted(rpc, function, result, duration.toNanos() / 1e9);
+        CallLog.callCompleted(rpc, peer, function, taskId, duration, result, "DoGet".equals(rpc) ? rows : -1);
+    }
+
+    @Override
+    public void onBeforeSendingHeaders(org.apache.arrow.flight.CallHeaders outgoingHeaders) {
+    }
+
+    @Override
+    public void onCallErrored(Throwable err) {
+        // The outcome comes with onCallCompleted, which follows.
+    }
+}
