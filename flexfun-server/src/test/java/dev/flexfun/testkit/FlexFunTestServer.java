@@ -279,6 +279,15 @@ public final class FlexFunTestServer
         return server;
     }
 
+    /**
+     * The most Arrow memory the server held at once since it started, in bytes: shows that a
+     * streamed result stays within a few batches however many rows it has.
+     */
+    public long serverPeakMemory() {
+        checkStarted();
+        return serverAllocator.getPeakMemoryAllocation();
+    }
+
     /** The functions the server lists (ListFlights), in registration order. */
     public List<FunctionInfo> list() {
         checkStarted();

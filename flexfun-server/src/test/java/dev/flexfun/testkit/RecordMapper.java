@@ -109,6 +109,9 @@ final class RecordMapper<R extends Record> {
             }
             return null;
         }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return (Boolean) value;
+        }
         if (raw == int.class || raw == Integer.class) {
             return ((Number) value).intValue();
         }
