@@ -1,0 +1,54 @@
+package dev.flexfun.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.flexfun.runtime.ErrorCode;
+import dev.flexfun.server.protocol.ErrorInfo;
+import dev.flexfun.server.protocol.FlightErrors;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.junit.jupiter.api.function.Executable;
+
+/** Assertions on the protocol errors a call fails with (the ErrorInfo of PROTOCOL.md section 2). */
+public final class FlexFunAssertions {
+    private FlexFunAssertions() {
+    }
+
+    /**
+     * Asserts that {@code call} fails with a Flight error whose ErrorInfo has {@code code} and a
+     * {@code msg} containing {@code messagePart}; returns the ErrorInfo for further checks.
+     */
+    public static ErrorInfo assertFails(ErrorCode code, String messagePart, Executable call) {
+        FlightRuntimeException e = assertThrows(FlightRuntimeException.class, call,
+                () -> "expected the call to fail with " + code);
+        ErrorInfo info = errorInfo(e).orElseGet(() -> fail("The Flight error carries no ErrorInfo: " + e));
+        assertEquals(code.name(), nameOf(info.code()), () -> "error code of " + info);
+        assertTrue(info.msg().contains(messagePart),
+                () -> "expected the message to contain '" + messagePart + "', was: " + info.msg());
+        return info;
+    }
+
+    /** The ErrorInfo a Flight error carries ({@code grpc-status-details-bin}), if any. */
+    public static Optional<ErrorInfo> errorInfo(FlightRuntimeException e) {
+        var trailers = e.status().metadata();
+        if (trailers == null || !trailers.containsKey(FlightErrors.ERROR_INFO_TRAILER)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ErrorInfo.fromJson(trailers.getByte(FlightErrors.ERROR_INFO_TRAILER)));
+        } catch (IOException ex) {
+            throw new AssertionError("The ErrorInfo of " + e + " is not valid JSON", ex);
+        }
+    }
+
+    /** The code's name, so a failed assertion reads "BAD_ARGUMENT" rather than "1". */
+    private static String nameOf(int code) {
+        return Arrays.stream(ErrorCode.values()).filter(c -> c.code() == code).map(Enum::name).findFirst()
+                .orElse(String.valueOf(code));
+    }
+}
