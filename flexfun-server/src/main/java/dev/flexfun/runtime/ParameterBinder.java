@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,9 +28,13 @@ import java.util.Locale;
  * {@code Parameter 'region' (parameters.region) must be a string, found number 3.}
  */
 public final class ParameterBinder {
-    /** Maps record-typed parameters: java.time values as ISO strings, unknown properties ignored. */
+    /**
+     * Maps record-typed parameters: java.time values as ISO strings, {@code Optional} components
+     * empty when absent, unknown properties ignored (callers may send more than a function reads).
+     */
     private static final ObjectMapper RECORDS = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
@@ -99,7 +104,11 @@ public final class ParameterBinder {
         return node == null ? null : node.doubleValue();
     }
 
-    /** A JSON number, or a string holding one (exact: {@code "12.50"} keeps its scale). */
+    /**
+     * A JSON number, or a string holding one. The server reads JSON numbers as doubles, so a number
+     * arrives as its shortest double form ({@code 12.50} is {@code 12.5}); a string is exact
+     * ({@code "12.50"} keeps its scale).
+     */
     public static BigDecimal decimal(JsonNode parameters, String name, boolean required) {
         JsonNode node = value(parameters, name, required);
         if (node == null) {
