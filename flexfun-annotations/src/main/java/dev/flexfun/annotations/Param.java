@@ -17,6 +17,9 @@ public @interface Param {
     /** The key under {@code parameters}. */
     String value();
 
-    /** Whether the call fails when the parameter is absent or null. {@code Optional<T>} implies false. */
+    /**
+     * Whether the call fails when the parameter is absent or null. {@code Optional<T>} implies false;
+     * a primitive cannot be optional (use its boxed type, {@code null} when absent, or {@code Optional}).
+     */
     boolean required() default true;
 }

@@ -11,6 +11,9 @@ public final class RuntimeTypes {
     public static final String FLEX_FUNCTION_REGISTRY = RUNTIME_PACKAGE + ".FlexFunctionRegistry";
     public static final String CALL_CONTEXT = RUNTIME_PACKAGE + ".CallContext";
     public static final String SERVER_CONTEXT = RUNTIME_PACKAGE + ".ServerContext";
+    public static final String CONTEXT_PACKAGE = RUNTIME_PACKAGE + ".context";
+    public static final String EXECUTION_CONTEXT = CONTEXT_PACKAGE + ".ExecutionContext";
+    public static final String PARAMETER_BINDER = RUNTIME_PACKAGE + ".ParameterBinder";
 
     private RuntimeTypes() {
     }

@@ -13,7 +13,7 @@ class ProcessorErrorsTest {
             + " import java.util.*; import java.math.BigDecimal; import java.time.*;";
 
     /** A class {@code fx.F} whose line 1 holds the imports and line 2 the class header. */
-    private static JavaFileObject fixture(String... body) {
+    static JavaFileObject fixture(String... body) {
         String[] lines = new String[body.length + 3];
         lines[0] = "package fx; " + IMPORTS;
         lines[1] = "public class F {";
@@ -22,7 +22,7 @@ class ProcessorErrorsTest {
         return source("fx.F", lines);
     }
 
-    private static void assertError(JavaFileObject source, int line, String message) {
+    static void assertError(JavaFileObject source, int line, String message) {
         Compilation compilation = Fixtures.compile(source);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining(message).inFile(source).onLine(line);
@@ -237,9 +237,11 @@ class ProcessorErrorsTest {
                 "  public record R(int a) {}",
                 "  @FlexFun",
                 "  public static R f(CallContext ctx,",
-                "      String region) { return null; }"),
-                6, "Parameter 'region' of @FlexFun method f() has type java.lang.String, which a function cannot"
-                        + " receive. A @FlexFun method takes no parameters or one dev.flexfun.runtime.CallContext");
+                "      Thread region) { return null; }"),
+                6, "Parameter 'region' of @FlexFun method f() has type java.lang.Thread, which a function cannot"
+                        + " receive. A @FlexFun method can take, in any order: dev.flexfun.runtime.CallContext,"
+                        + " dev.flexfun.runtime.context.ExecutionContext (or Optional<ExecutionContext>), @Param(\"name\")"
+                        + " values, @Columns Set<String> and @Headers Map<String, List<String>>.");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -12,6 +13,7 @@ import com.palantir.javapoet.WildcardTypeName;
 import dev.flexfun.processor.RuntimeTypes;
 import dev.flexfun.processor.model.ColumnModel;
 import dev.flexfun.processor.model.FunctionModel;
+import dev.flexfun.processor.model.ParameterKind;
 import dev.flexfun.processor.model.ParameterModel;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -33,7 +35,10 @@ public final class AdapterEmitter {
             ClassName.get(RuntimeTypes.VECTOR_PACKAGE, "RecordBatchWriter");
     private static final ClassName SCHEMA = ClassName.get("org.apache.arrow.vector.types.pojo", "Schema");
     private static final ClassName ROOT = ClassName.get("org.apache.arrow.vector", "VectorSchemaRoot");
+    private static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
     private static final String CONTEXT = "context";
+    private static final String COLUMNS = "columns";
+    private static final String PARAMETERS = "parameters";
 
     private AdapterEmitter() {
     }
@@ -99,9 +104,31 @@ public final class AdapterEmitter {
     }
 
     private static MethodSpec call(FunctionModel function, ClassName owner, ClassName writer) {
+        MethodSpec.Builder call = MethodSpec.methodBuilder("call")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(FLEX_RESULT)
+                .addParameter(CALL_CONTEXT, CONTEXT)
+                .addException(Exception.class)
+                .addComment("Check the columns hint before running the function: a bad hint is the caller's error.")
+                .addStatement("$T $N = $T.of(SCHEMA, $N.columns())", COLUMN_SELECTION, COLUMNS, COLUMN_SELECTION,
+                        CONTEXT);
+        NameAllocator names = new NameAllocator();
+        names.newName(CONTEXT);
+        names.newName(COLUMNS);
+        names.newName(PARAMETERS);
+        if (function.parameters().stream().anyMatch(p -> p.kind() == ParameterKind.PARAM)) {
+            call.addStatement("$T $N = $N.parameters()", JSON_NODE, PARAMETERS, CONTEXT);
+        }
         List<CodeBlock> arguments = new ArrayList<>();
         for (ParameterModel parameter : function.parameters()) {
-            arguments.add(argument(parameter));
+            if (parameter.kind() == ParameterKind.CALL_CONTEXT) {
+                arguments.add(CodeBlock.of("$N", CONTEXT));
+                continue;
+            }
+            String local = names.newName(parameter.element().getSimpleName().toString());
+            call.addStatement("$T $N = $L", TypeName.get(parameter.element().asType()), local, argument(parameter));
+            arguments.add(CodeBlock.of("$N", local));
         }
         CodeBlock args = CodeBlock.join(arguments, ", ");
         CodeBlock invocation = function.isStatic()
@@ -115,23 +142,20 @@ public final class AdapterEmitter {
             case STREAM -> "ofStream";
             default -> throw new IllegalStateException("unsupported return kind " + function.returnKind());
         };
-        return MethodSpec.methodBuilder("call")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(FLEX_RESULT)
-                .addParameter(CALL_CONTEXT, CONTEXT)
-                .addException(Exception.class)
-                .addComment("Check the columns hint before running the function: a bad hint is the caller's error.")
-                .addStatement("$T columns = $T.of(SCHEMA, $N.columns())", COLUMN_SELECTION, COLUMN_SELECTION, CONTEXT)
-                .addStatement("return $T.$N($L, columns, $N, $T::new)", RECORD_RESULT, factory, invocation, CONTEXT,
-                        writer)
+        return call.addStatement("return $T.$N($L, $N, $N, $T::new)", RECORD_RESULT, factory, invocation, COLUMNS,
+                        CONTEXT, writer)
                 .build();
     }
 
-    /** The argument for one parameter; new parameter kinds add a case here. */
+    /** The value of one parameter (other than the CallContext itself); new parameter kinds add a case here. */
     private static CodeBlock argument(ParameterModel parameter) {
         return switch (parameter.kind()) {
             case CALL_CONTEXT -> CodeBlock.of("$N", CONTEXT);
+            case EXECUTION_CONTEXT -> CodeBlock.of("$N.requireExecutionContext()", CONTEXT);
+            case OPTIONAL_EXECUTION_CONTEXT -> CodeBlock.of("$N.executionContext()", CONTEXT);
+            case COLUMNS -> CodeBlock.of("$N.names()", COLUMNS);
+            case HEADERS -> CodeBlock.of("$N.headers()", CONTEXT);
+            case PARAM -> ParamCode.binding(parameter.param(), PARAMETERS);
             case UNSUPPORTED -> throw new IllegalStateException("unsupported parameter " + parameter.element());
         };
     }

@@ -7,7 +7,6 @@ import dev.flexfun.processor.model.ClassFunctionModel;
 import dev.flexfun.processor.model.ColumnModel;
 import dev.flexfun.processor.model.FunctionModel;
 import dev.flexfun.processor.model.HookModel;
-import dev.flexfun.processor.model.ParameterKind;
 import dev.flexfun.processor.model.ParameterModel;
 import dev.flexfun.processor.model.ReturnKind;
 import dev.flexfun.processor.model.Wrapper;
@@ -65,7 +64,7 @@ public final class ModelExtractor {
 
         List<ParameterModel> parameters = new ArrayList<>();
         for (VariableElement parameter : method.getParameters()) {
-            parameters.add(new ParameterModel(parameter, parameterKind(parameter.asType())));
+            parameters.add(ParameterClassifier.classify(parameter));
         }
         return new FunctionModel(method, Annotations.mirror(method, FLEX_FUN), owner, name, annotation.description(),
                 annotation.metadata(), method.getModifiers().contains(Modifier.STATIC), kind, rowType, record,
@@ -187,13 +186,6 @@ public final class ModelExtractor {
             }
         }
         return false;
-    }
-
-    private static ParameterKind parameterKind(TypeMirror type) {
-        if (isDeclared(type, RuntimeTypes.CALL_CONTEXT)) {
-            return ParameterKind.CALL_CONTEXT;
-        }
-        return ParameterKind.UNSUPPORTED;
     }
 
     private static boolean isDeclared(TypeMirror type, String qualifiedName) {

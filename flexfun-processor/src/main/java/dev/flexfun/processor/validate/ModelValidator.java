@@ -7,10 +7,14 @@ import dev.flexfun.processor.model.FunctionModel;
 import dev.flexfun.processor.model.HookModel;
 import dev.flexfun.processor.model.ParameterKind;
 import dev.flexfun.processor.model.ParameterModel;
+import dev.flexfun.processor.model.ParamModel;
+import dev.flexfun.processor.model.ParamType;
+import dev.flexfun.processor.model.TypeShape;
 import dev.flexfun.processor.model.ValueKind;
 import dev.flexfun.processor.model.Wrapper;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import javax.lang.model.element.Element;
@@ -18,6 +22,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -204,19 +209,129 @@ public final class ModelValidator {
     }
 
     private void checkParameters(FunctionModel function, String what) {
-        boolean seenContext = false;
+        Map<ParameterKind, ParameterModel> singles = new EnumMap<>(ParameterKind.class);
+        Map<String, ParameterModel> boundNames = new HashMap<>();
         for (ParameterModel parameter : function.parameters()) {
             String name = "Parameter '" + parameter.element().getSimpleName() + "' of " + what;
-            if (parameter.kind() == ParameterKind.UNSUPPORTED) {
-                TypeMirror type = parameter.element().asType();
-                reportUnlessUnresolved(type, parameter.element(), name + " has type " + type + ", which a function cannot receive. A @FlexFun method takes no parameters or one "
-                        + RuntimeTypes.CALL_CONTEXT + " (its parameters, columns hint, headers and cancellation).");
-            } else if (parameter.kind() == ParameterKind.CALL_CONTEXT) {
-                if (seenContext) {
-                    problems.error(parameter.element(), name + " is a second CallContext; take it once.");
-                }
-                seenContext = true;
+            TypeMirror type = parameter.element().asType();
+            if (isUnresolved(type)) {
+                continue; // javac reports it
             }
+            if (parameter.bindings().size() > 1) {
+                problems.error(parameter.element(), name + " has " + parameter.bindings().stream().map(b -> "@" + b)
+                        .collect(java.util.stream.Collectors.joining(" and ")) + "; a parameter has one binding."
+                        + " Keep one annotation.");
+                continue;
+            }
+            switch (parameter.kind()) {
+                case PARAM -> checkParam(parameter, name, boundNames, function);
+                case COLUMNS -> checkShape(parameter, name, TypeShape.COLUMNS_SET, "@Columns", "java.util.Set<String>");
+                case HEADERS -> checkShape(parameter, name, TypeShape.HEADERS_MAP, "@Headers",
+                        "java.util.Map<String, java.util.List<String>>");
+                case UNSUPPORTED -> problems.error(parameter.element(), name + " has type " + type
+                        + unboundHint(parameter.shape()));
+                default -> {
+                }
+            }
+            ParameterKind single = parameter.kind() == ParameterKind.OPTIONAL_EXECUTION_CONTEXT
+                    ? ParameterKind.EXECUTION_CONTEXT : parameter.kind();
+            if (single != ParameterKind.PARAM && single != ParameterKind.UNSUPPORTED) {
+                ParameterModel earlier = singles.putIfAbsent(single, parameter);
+                if (earlier != null) {
+                    problems.error(parameter.element(), name + " receives the " + describe(single)
+                            + " again (parameter '" + earlier.element().getSimpleName() + "' already does); take it once.");
+                }
+            }
+        }
+    }
+
+    private static String describe(ParameterKind kind) {
+        return switch (kind) {
+            case CALL_CONTEXT -> "CallContext";
+            case EXECUTION_CONTEXT, OPTIONAL_EXECUTION_CONTEXT -> "ExecutionContext";
+            case COLUMNS -> "columns (@Columns)";
+            case HEADERS -> "headers (@Headers)";
+            default -> kind.name();
+        };
+    }
+
+    /** Why a parameter without a binding annotation cannot be given a value, and what would fix it. */
+    private static String unboundHint(TypeShape shape) {
+        String kinds = ". A @FlexFun method can take, in any order: " + RuntimeTypes.CALL_CONTEXT + ", "
+                + RuntimeTypes.EXECUTION_CONTEXT + " (or Optional<ExecutionContext>), @Param(\"name\") values,"
+                + " @Columns Set<String> and @Headers Map<String, List<String>>.";
+        return switch (shape) {
+            case BINDABLE -> " but no binding: annotate it with @Param(\"name\") to bind parameters.name"
+                    + " (the parameter's own name is not used).";
+            case COLUMNS_SET -> " but no binding: annotate it with @Columns to receive the columns the call needs.";
+            case HEADERS_MAP -> " but no binding: annotate it with @Headers to receive the call's headers.";
+            default -> ", which a function cannot receive" + kinds;
+        };
+    }
+
+    private void checkShape(ParameterModel parameter, String name, TypeShape expected, String annotation,
+            String type) {
+        if (parameter.shape() != expected) {
+            problems.error(parameter.element(), name + " is annotated " + annotation + ", which needs the type " + type
+                    + ", but it is " + parameter.element().asType() + ".");
+        }
+    }
+
+    private void checkParam(ParameterModel parameter, String name, Map<String, ParameterModel> boundNames,
+            FunctionModel function) {
+        ParamModel param = parameter.param();
+        Element element = parameter.element();
+        switch (param.type()) {
+            case CONTEXT -> {
+                problems.error(element, name + " is a " + element.asType() + ", which is injected by its type;"
+                        + " remove @Param.");
+                return;
+            }
+            case UNSUPPORTED -> {
+                problems.error(element, name + ": @Param cannot bind the type " + element.asType() + ". Supported: "
+                        + ParamType.SUPPORTED_JAVA_TYPES + ".");
+                return;
+            }
+            case ENUM, RECORD -> {
+                TypeElement type = (TypeElement) ((DeclaredType) param.valueType()).asElement();
+                String problem = Access.whyInaccessible(type, Access.packageOf(function.method()));
+                if (problem != null) {
+                    problems.error(element, name + " has the type " + type.getSimpleName() + ", which the generated"
+                            + " adapter cannot reach (" + problem + "). Make it package-private or public.");
+                }
+            }
+            default -> {
+            }
+        }
+        if (param.name().isBlank()) {
+            problems.error(element, name + ": @Param needs the name of the value under parameters, e.g."
+                    + " @Param(\"region\").");
+            return;
+        }
+        if (param.name().equals("executionContext")) {
+            problems.error(element, name + ": parameters.executionContext is the execution context; take an "
+                    + RuntimeTypes.EXECUTION_CONTEXT + " (or Optional<ExecutionContext>) parameter without @Param.");
+        } else if (param.name().equals("columns")) {
+            problems.error(element, name + ": parameters.columns is the columns hint; take it as"
+                    + " @Columns Set<String> instead of @Param(\"columns\").");
+        }
+        if (param.primitive() && !param.required()) {
+            String boxed = switch (param.type()) {
+                case INT -> "Integer";
+                case CHAR -> "Character";
+                default -> {
+                    String primitive = param.valueType().toString();
+                    yield Character.toUpperCase(primitive.charAt(0)) + primitive.substring(1);
+                }
+            };
+            problems.error(element, name + " is a primitive " + param.valueType() + ", which cannot be optional"
+                    + " (@Param(required = false)) without a default: use " + boxed + " (null when absent) or Optional<"
+                    + boxed + ">, or make it required.");
+        }
+        ParameterModel earlier = boundNames.putIfAbsent(param.name(), parameter);
+        if (earlier != null) {
+            problems.error(element, name + " binds parameters." + param.name() + ", which parameter '"
+                    + earlier.element().getSimpleName() + "' binds already; bind each value once.");
         }
     }
 

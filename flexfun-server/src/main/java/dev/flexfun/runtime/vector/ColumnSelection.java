@@ -1,11 +1,11 @@
 package dev.flexfun.runtime.vector;
 
 import dev.flexfun.runtime.BadArgumentException;
-import dev.flexfun.runtime.DataSourceMessage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,9 +17,6 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * order, or all of them when the call gave no hint.
  */
 public final class ColumnSelection {
-    /** The schema metadata key of data-source messages. */
-    public static final String DATA_SOURCE_MESSAGES_KEY = "x-gdc-data-source-messages";
-
     private final List<Field> fields;
 
     private ColumnSelection(List<Field> fields) {
@@ -58,11 +55,20 @@ public final class ColumnSelection {
         return fields;
     }
 
-    /** The schema of the result: the selected fields, plus the call's data-source messages as metadata. */
-    public Schema resultSchema(List<DataSourceMessage> messages) {
-        if (messages.isEmpty()) {
-            return new Schema(fields);
+    /**
+     * The schema of the result: the selected fields, in schema order, without metadata (the server
+     * adds the call's data-source messages to every result, generated or hand-written).
+     */
+    public Schema resultSchema() {
+        return new Schema(fields);
+    }
+
+    /** The names of the selected columns, in schema order: what a {@code @Columns Set<String>} parameter receives. */
+    public Set<String> names() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Field field : fields) {
+            names.add(field.getName());
         }
-        return new Schema(fields, Map.of(DATA_SOURCE_MESSAGES_KEY, DataSourceMessagesJson.encode(messages)));
+        return Collections.unmodifiableSet(names);
     }
 }

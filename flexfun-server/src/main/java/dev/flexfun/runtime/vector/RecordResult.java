@@ -28,8 +28,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * {@code AutoCloseable} iterator) is closed when it is read to the end, fails, or the result is
  * closed, whichever comes first.
  *
- * <p>The schema, with the call's data-source messages as metadata, is fixed when the adapter
- * creates the result: messages the function adds later, while its stream is read, are not sent.
+ * <p>The schema holds the selected columns only; the server adds the call's data-source messages
+ * to it after {@code call} returns, so messages added later, while a stream is read, are not sent.
  *
  * @param <R> the record type
  */
@@ -46,7 +46,7 @@ public final class RecordResult<R> implements FlexResult {
     private RecordResult(ColumnSelection columns, CallContext context,
             Function<VectorSchemaRoot, ? extends RecordBatchWriter<R>> writers, Supplier<RowCursor<R>> cursors,
             boolean repeatable, AutoCloseable resource) {
-        this.schema = columns.resultSchema(context.dataSourceMessages());
+        this.schema = columns.resultSchema();
         this.context = context;
         this.writers = writers;
         this.cursors = cursors;

@@ -11,9 +11,10 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * A result as it is sent: only the columns the caller asked for (in the caller's order) and the
- * call's data-source messages in the schema metadata. A function may return all columns; the
- * extra ones are simply not sent. Sends the function's vectors as they are (no copy).
+ * A result as it is sent: only the columns the caller asked for, in the function's schema order
+ * (the protocol's "requested columns in schema order", which generated adapters already write),
+ * and the call's data-source messages in the schema metadata. A function may return all columns;
+ * the extra ones are simply not sent. Sends the function's vectors as they are (no copy).
  */
 final class ShapedResult implements FlexResult {
     private final FlexResult inner;
@@ -26,21 +27,32 @@ final class ShapedResult implements FlexResult {
         this.columns = columns;
     }
 
-    /** {@code inner} itself when it already has exactly the target shape. */
+    /**
+     * {@code inner} itself when it already has exactly the target shape.
+     *
+     * @param columns the requested columns (all when empty); every one must be in {@code inner}'s schema
+     */
     static FlexResult of(FlexResult inner, List<String> columns, java.util.Map<String, String> extraMetadata) {
         Schema source = inner.schema();
-        List<String> names = columns.isEmpty() ? source.getFields().stream().map(Field::getName).toList() : columns;
-        List<Field> fields = new ArrayList<>(names.size());
-        for (String name : names) {
-            fields.add(source.findField(name)); // throws IllegalArgumentException naming a missing column
+        java.util.Set<String> requested = new java.util.HashSet<>(columns);
+        List<Field> fields = new ArrayList<>(source.getFields().size());
+        for (Field field : source.getFields()) {
+            if (requested.isEmpty() || requested.remove(field.getName())) {
+                fields.add(field);
+            }
         }
+        if (!requested.isEmpty()) {
+            throw new IllegalArgumentException("The result of the function has no column(s) " + requested
+                    + "; its columns are " + source.getFields().stream().map(Field::getName).toList() + ".");
+        }
+        List<String> names = fields.stream().map(Field::getName).toList();
         java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>(source.getCustomMetadata());
         metadata.putAll(extraMetadata);
         Schema target = new Schema(fields, metadata);
         if (target.equals(source)) {
             return inner;
         }
-        return new ShapedResult(inner, target, List.copyOf(names));
+        return new ShapedResult(inner, target, names);
     }
 
     @Override
