@@ -1,28 +1,30 @@
 package dev.flexfun.examples;
 
-import static dev.flexfun.server.fixtures.ServerHarness.expectCode;
-import static dev.flexfun.server.fixtures.ServerHarness.failure;
+import static dev.flexfun.testkit.FlexFunAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flexfun.runtime.ErrorCode;
-import dev.flexfun.server.FlexFunServer;
-import dev.flexfun.server.fixtures.ServerHarness;
+import dev.flexfun.testkit.ArrowResult;
+import dev.flexfun.testkit.FlexFunTestServer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.flight.FlightInfo;
-import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The examples' generated registry served by the real server (in-process, free loopback port),
- * called with a Java FlightClient. The harness's allocators are leak-checked when it closes.
+ * called over Flight RPC through the test kit, whose allocators are leak-checked when it closes.
  */
 class FlightEndToEndTest {
     private static final String DATA_SOURCE_MESSAGES = "x-gdc-data-source-messages";
@@ -34,17 +36,8 @@ class FlightEndToEndTest {
             List.of("id5", "value2", false, 34.56, 0.25, 555L),
             List.of("id6", "value3", false, 567.89, 0.35, 666L));
 
-    private static ServerHarness harness;
-
-    @BeforeAll
-    static void start() throws Exception {
-        harness = ServerHarness.start(FlexFunServer.builder().settings(ServerHarness.settings("")).discoverRegistries());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        harness.close();
-    }
+    @RegisterExtension
+    static final FlexFunTestServer server = FlexFunTestServer.create();
 
     /** {@code {"executionContext": <sample>, ...extra}} as JSON. */
     private static String withContext(String contextJson, String extraFields) {
@@ -63,27 +56,34 @@ class FlightEndToEndTest {
     }
 
     private static String badArgument(String function, String parametersJson) {
-        var e = failure(() -> harness.call(function, parametersJson));
-        return expectCode(e, ErrorCode.BAD_ARGUMENT).msg();
+        return assertFails(ErrorCode.BAD_ARGUMENT, "", () -> server.call(function, parametersJson)).msg();
+    }
+
+    private static List<String> columnsOf(Schema schema) {
+        return schema.getFields().stream().map(Field::getName).toList();
+    }
+
+    private static List<List<Object>> valuesOf(List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> (List<Object>) new ArrayList<>(row.values())).toList();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {Samples.REPORT, Samples.LABEL_ELEMENTS})
     void sampleFunctionReturnsTheSixRowsForEachPayload(String sample) {
-        FlightInfo info = harness.call("SampleFlexFunction", withContext(Samples.json(sample), ""));
-
-        assertEquals(List.of("attribute1", "attribute2", "attribute3", "fact1", "fact2", "fact3"),
-                info.getSchema().getFields().stream().map(Field::getName).toList());
-        assertEquals(SIX_ROWS, harness.read(info));
+        try (ArrowResult result = server.callArrow("SampleFlexFunction", withContext(Samples.json(sample), ""))) {
+            assertEquals(List.of("attribute1", "attribute2", "attribute3", "fact1", "fact2", "fact3"),
+                    columnsOf(result.schema()));
+            assertEquals(SIX_ROWS, valuesOf(result.rows()));
+        }
     }
 
     @Test
     void requestedColumnsComeInSchemaOrder() {
-        FlightInfo info = harness.call("SampleFlexFunction",
-                withContext(Samples.json(Samples.REPORT), "\"columns\": [\"fact3\", \"attribute1\"]"));
-
-        assertEquals(List.of("attribute1", "fact3"), info.getSchema().getFields().stream().map(Field::getName).toList());
-        assertEquals(List.of("id1", 111L), harness.read(info).get(0));
+        try (ArrowResult result = server.callArrow("SampleFlexFunction",
+                withContext(Samples.json(Samples.REPORT), "\"columns\": [\"fact3\", \"attribute1\"]"))) {
+            assertEquals(List.of("attribute1", "fact3"), columnsOf(result.schema()));
+            assertEquals(List.of("id1", 111L), valuesOf(result.rows()).get(0));
+        }
     }
 
     @Test
@@ -111,12 +111,12 @@ class FlightEndToEndTest {
 
     @Test
     void filteredSampleAppliesTheContextsFiltersAndItsParameters() {
-        FlightInfo info = harness.call("FilteredSample",
-                withContext(Samples.json(Samples.LABEL_ELEMENTS), "\"limit\": 10, \"minFact1\": 8"));
-
-        assertEquals(List.of("id2", "id3", "id5", "id6"),
-                harness.read(info).stream().map(row -> row.get(0)).toList());
-        assertNull(info.getSchema().getCustomMetadata().get(DATA_SOURCE_MESSAGES), "nothing was left out");
+        try (ArrowResult result = server.callArrow("FilteredSample",
+                withContext(Samples.json(Samples.LABEL_ELEMENTS), "\"limit\": 10, \"minFact1\": 8"))) {
+            assertEquals(List.of("id2", "id3", "id5", "id6"),
+                    result.rows().stream().map(row -> row.get("attribute1")).toList());
+            assertNull(result.schema().getCustomMetadata().get(DATA_SOURCE_MESSAGES), "nothing was left out");
+        }
     }
 
     @Test
@@ -136,20 +136,21 @@ class FlightEndToEndTest {
     /** The server adds the messages a generated function attached to its context, in GetFlightInfo and DoGet. */
     @Test
     void dataSourceMessagesOfAGeneratedFunctionTravelInTheSchemaMetadata() throws Exception {
-        FlightInfo info = harness.call("FilteredSample", "{\"limit\": 4}");
+        FlightInfo info = server.submitInfo("FilteredSample", "{\"limit\": 4}");
+        JsonNode inInfo = new ObjectMapper().readTree(info.getSchema().getCustomMetadata().get(DATA_SOURCE_MESSAGES));
+        assertEquals(1, inInfo.size());
+        assertEquals("FilteredSample", inInfo.get(0).get("source").asText());
+        assertEquals("warning", inInfo.get(0).get("type").asText());
+        assertEquals("2 of 6 rows left out (limit 4)", inInfo.get(0).get("data").asText());
         String taskId = new ObjectMapper().readTree(info.getEndpoints().get(0).getTicket().getBytes())
                 .get("task_id").asText();
-        String expected = "[{\"source\":\"FilteredSample\",\"correlation_id\":\"" + taskId
-                + "\",\"type\":\"warning\",\"data\":\"2 of 6 rows left out (limit 4)\"}]";
+        assertEquals(taskId, inInfo.get(0).get("correlation_id").asText(), "the task id correlates the message");
 
-        assertEquals(expected, info.getSchema().getCustomMetadata().get(DATA_SOURCE_MESSAGES));
-        try (FlightStream stream = harness.client.getStream(info.getEndpoints().get(0).getTicket())) {
-            assertEquals(expected, stream.getSchema().getCustomMetadata().get(DATA_SOURCE_MESSAGES));
-            int rows = 0;
-            while (stream.next()) {
-                rows += stream.getRoot().getRowCount();
-            }
-            assertEquals(4, rows);
+        try (ArrowResult result = server.callArrow("FilteredSample", "{\"limit\": 4}")) {
+            assertEquals(4, result.rowCount());
+            JsonNode inStream = result.dataSourceMessages();
+            assertEquals("2 of 6 rows left out (limit 4)", inStream.get(0).get("data").asText());
+            assertTrue(inStream.get(0).get("correlation_id").asText().matches("[0-9a-f]{32}"), inStream::toString);
         }
     }
 }
