@@ -150,11 +150,6 @@ public final class TaskExecution implements CallExecution {
         }
     }
 
-    /** Tasks currently known (running or kept); for tests and metrics. */
-    public int taskCount() {
-        return tasks.size();
-    }
-
     private Task submit(FunctionCall call) {
         if (shuttingDown) {
             throw shuttingDownError();
