@@ -119,7 +119,7 @@ public final class TaskExecution implements CallExecution {
         if (outcome.failure() != null) {
             throw outcome.failure();
         }
-        return outcome.result().acquire(taskId);
+        return outcome.result().acquire();
     }
 
     @Override
