@@ -1,42 +1,17 @@
 package dev.flexfun.runtime;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A one-way switch: once cancelled, stays cancelled; listeners run once, on the cancelling thread. */
+/** A one-way switch: once cancelled, stays cancelled. Functions poll it through {@link CallContext#isCancelled()}. */
 public final class CancellationSignal {
-    private volatile boolean cancelled;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
 
     public boolean isCancelled() {
-        return cancelled;
+        return cancelled.get();
     }
 
     /** Cancels; returns {@code true} if this call did it (it was not cancelled before). */
     public boolean cancel() {
-        synchronized (this) {
-            if (cancelled) {
-                return false;
-            }
-            cancelled = true;
-        }
-        for (Runnable listener : listeners) {
-            listener.run();
-        }
-        return true;
-    }
-
-    /** Runs {@code listener} on cancellation, or right away if already cancelled. */
-    public void onCancel(Runnable listener) {
-        boolean runNow;
-        synchronized (this) {
-            runNow = cancelled;
-            if (!runNow) {
-                listeners.add(listener);
-            }
-        }
-        if (runNow) {
-            listener.run();
-        }
+        return cancelled.compareAndSet(false, true);
     }
 }

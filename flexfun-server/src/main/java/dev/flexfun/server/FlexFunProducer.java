@@ -9,6 +9,7 @@ import dev.flexfun.server.execution.FunctionCall;
 import dev.flexfun.server.execution.ReadyResult;
 import dev.flexfun.server.execution.ResultLease;
 import dev.flexfun.server.lifecycle.InFlightCalls;
+import dev.flexfun.server.lifecycle.ShuttingDown;
 import dev.flexfun.server.protocol.Command;
 import dev.flexfun.server.protocol.CommandParser;
 import dev.flexfun.server.protocol.FlightErrors;
@@ -152,8 +153,7 @@ final class FlexFunProducer extends NoOpFlightProducer {
 
     /** A place among the calls in flight, or SHUTTING_DOWN. */
     private InFlightCalls.Permit enter() {
-        return inFlight.tryEnter().orElseThrow(() -> new FlexFunException(ErrorCode.SHUTTING_DOWN,
-                "The server is shutting down; retry on another server."));
+        return inFlight.tryEnter().orElseThrow(ShuttingDown::error);
     }
 
     private FlexFunction function(String name) {

@@ -79,7 +79,7 @@ final class FlightServerFactory {
         // outermost): a refused call still reaches the observer's onCallCompleted and is counted.
         // Of ours, the last added runs first: the peer is known before authentication refuses a call.
         Consumer<NettyServerBuilder> interceptors = netty -> {
-            authenticator.ifPresent(auth -> TokenAuthInterceptor.interceptorInstaller(auth).accept(netty));
+            authenticator.ifPresent(auth -> netty.intercept(new TokenAuthInterceptor(auth)));
             netty.intercept(new PeerAddressInterceptor());
         };
         builder.transportHint("grpc.builderConsumer", interceptors);

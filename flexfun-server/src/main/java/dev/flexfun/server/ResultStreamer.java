@@ -6,6 +6,7 @@ import dev.flexfun.runtime.FlexFunException;
 import dev.flexfun.server.execution.Failures;
 import dev.flexfun.server.execution.ResultLease;
 import dev.flexfun.server.lifecycle.InFlightCalls;
+import dev.flexfun.server.lifecycle.ShuttingDown;
 import dev.flexfun.server.protocol.FlightErrors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,8 +71,7 @@ final class ResultStreamer implements AutoCloseable {
             lease.close();
             permit.close();
             observer.failed(ErrorCode.SHUTTING_DOWN);
-            listener.error(FlightErrors.toFlight(new FlexFunException(ErrorCode.SHUTTING_DOWN,
-                    "The server is shutting down; retry on another server.")));
+            listener.error(FlightErrors.toFlight(ShuttingDown.error()));
         }
     }
 
@@ -100,8 +100,7 @@ final class ResultStreamer implements AutoCloseable {
         if (stopped || cancelled.get() || listener.isCancelled()) {
             if (closing) {
                 observer.failed(ErrorCode.SHUTTING_DOWN);
-                listener.error(FlightErrors.toFlight(new FlexFunException(ErrorCode.SHUTTING_DOWN,
-                        "The server is shutting down; retry on another server.")));
+                listener.error(FlightErrors.toFlight(ShuttingDown.error()));
             } else {
                 observer.cancelledByClient();
             }

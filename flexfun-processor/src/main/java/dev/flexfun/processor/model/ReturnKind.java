@@ -26,9 +26,4 @@ public enum ReturnKind {
     public boolean isRepeatable() {
         return repeatable;
     }
-
-    /** Whether the generator can handle this kind (validation reports the others). */
-    public boolean isSupported() {
-        return this != RAW_CONTAINER && this != WILDCARD_CONTAINER && this != UNSUPPORTED;
-    }
 }

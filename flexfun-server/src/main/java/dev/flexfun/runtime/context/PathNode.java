@@ -71,11 +71,6 @@ final class PathNode {
         return optional(name).map(PathNode::text);
     }
 
-    /** A string that may also be empty: an empty string counts as absent (GoodData sends {@code "timezone": ""}). */
-    Optional<String> optionalNonEmptyText(String name) {
-        return optionalText(name).filter(s -> !s.isEmpty());
-    }
-
     String text() {
         if (!node.isTextual()) {
             throw wrongType(path, "a string", node);

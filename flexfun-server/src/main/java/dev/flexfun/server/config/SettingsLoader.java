@@ -1,74 +1,38 @@
 package dev.flexfun.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/** Merges TOML files and env overrides into one tree, then validates it into {@link Settings}. */
+/** Validates the merged settings tree ({@link SettingsTree}) into {@link Settings}. */
 final class SettingsLoader {
     static final List<String> AUTHENTICATION_METHODS = List.of(ServerSettings.AUTH_NONE, ServerSettings.AUTH_TOKEN);
     static final List<String> OTEL_EXPORTERS = List.of("none", "console", "otlp-grpc", "otlp-http", "zipkin");
-
-    private static final TomlMapper TOML = new TomlMapper();
 
     private SettingsLoader() {
     }
 
     static Settings load(List<Path> files, Map<String, String> env) {
-        ObjectNode tree = JsonNodeFactory.instance.objectNode();
-        for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                throw new ConfigException("Settings file " + file + " does not exist or is not a file.");
-            }
-            try {
-                merge(tree, readToml(Files.readString(file)));
-            } catch (IOException e) {
-                throw new ConfigException("Settings file " + file + " is not valid TOML: " + e.getMessage(), e);
-            }
-        }
-        EnvOverrides.apply(env, tree);
-        return validate(tree);
+        return validate(SettingsTree.load(files, env));
     }
 
     static Settings fromToml(String toml, Map<String, String> env) {
         ObjectNode tree;
         try {
-            tree = readToml(toml);
+            tree = SettingsTree.parse(toml);
         } catch (IOException e) {
             throw new ConfigException("Settings are not valid TOML: " + e.getMessage(), e);
         }
         EnvOverrides.apply(env, tree);
         return validate(tree);
-    }
-
-    private static ObjectNode readToml(String toml) throws IOException {
-        JsonNode node = TOML.readTree(toml);
-        return node instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
-    }
-
-    /** Deep merge: tables merge key by key, any other value of {@code overlay} replaces the base's. */
-    static void merge(ObjectNode base, ObjectNode overlay) {
-        Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode existing = base.get(field.getKey());
-            if (existing instanceof ObjectNode baseChild && field.getValue() instanceof ObjectNode overlayChild) {
-                merge(baseChild, overlayChild);
-            } else {
-                base.set(field.getKey(), field.getValue().deepCopy());
-            }
-        }
     }
 
     static Settings validate(ObjectNode tree) {

@@ -7,13 +7,15 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The merged settings tree (files in order, then env overrides) <em>before</em> validation. For
- * tools that read a few keys of a configuration meant for another machine, where the TLS files or
- * the tokens of a full validation are not present (e.g. printing the data-source payload).
+ * The merged settings tree (files in order, then env overrides) <em>before</em> validation. The
+ * server validates it into {@link Settings}; tools read a few keys of it directly when the
+ * configuration is meant for another machine, where the TLS files or the tokens of a full
+ * validation are not present (e.g. printing the data-source payload).
  */
 public final class SettingsTree {
     private static final TomlMapper TOML = new TomlMapper();
@@ -29,15 +31,31 @@ public final class SettingsTree {
                 throw new ConfigException("Settings file " + file + " does not exist or is not a file.");
             }
             try {
-                JsonNode node = TOML.readTree(Files.readString(file));
-                if (node instanceof ObjectNode object) {
-                    SettingsLoader.merge(tree, object);
-                }
+                merge(tree, parse(Files.readString(file)));
             } catch (IOException e) {
                 throw new ConfigException("Settings file " + file + " is not valid TOML: " + e.getMessage(), e);
             }
         }
         EnvOverrides.apply(env, tree);
         return tree;
+    }
+
+    static ObjectNode parse(String toml) throws IOException {
+        JsonNode node = TOML.readTree(toml);
+        return node instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+    }
+
+    /** Deep merge: tables merge key by key, any other value of {@code overlay} replaces the base's. */
+    private static void merge(ObjectNode base, ObjectNode overlay) {
+        Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode existing = base.get(field.getKey());
+            if (existing instanceof ObjectNode baseChild && field.getValue() instanceof ObjectNode overlayChild) {
+                merge(baseChild, overlayChild);
+            } else {
+                base.set(field.getKey(), field.getValue().deepCopy());
+            }
+        }
     }
 }

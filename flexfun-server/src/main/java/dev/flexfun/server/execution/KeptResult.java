@@ -39,7 +39,7 @@ final class KeptResult {
         return readers > 0;
     }
 
-    synchronized ResultLease acquire(String taskId) {
+    synchronized ResultLease acquire() {
         if (!result.isRepeatable() && opened) {
             throw new ResultConsumedException("The result of task '" + taskId + "' was already read; "
                     + "it is a stream and can be read only once. Call the function again.");

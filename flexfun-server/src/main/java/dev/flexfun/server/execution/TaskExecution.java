@@ -3,6 +3,7 @@ package dev.flexfun.server.execution;
 import dev.flexfun.runtime.BadArgumentException;
 import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.runtime.FlexFunException;
+import dev.flexfun.server.lifecycle.ShuttingDown;
 import dev.flexfun.server.observability.ServerMetrics;
 import dev.flexfun.server.protocol.RetryInfo;
 import dev.flexfun.server.protocol.TaskTicket;
@@ -78,7 +79,7 @@ public final class TaskExecution implements CallExecution {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             task.cancelIfPending(new FlexFunException(ErrorCode.COMMAND_CANCELLED, "The call was interrupted."));
-            throw shuttingDownError();
+            throw ShuttingDown.error();
         } catch (FlexFunException e) {
             forget(task); // no ticket was handed out: nobody can ask for this task again
             throw e;
@@ -118,14 +119,14 @@ public final class TaskExecution implements CallExecution {
         if (outcome.failure() != null) {
             throw outcome.failure();
         }
-        return outcome.result().acquire(taskId);
+        return outcome.result().acquire();
     }
 
     @Override
     public void shutdown() {
         shuttingDown = true;
         for (Task task : tasks.values()) {
-            task.cancelIfPending(shuttingDownError());
+            task.cancelIfPending(ShuttingDown.error());
         }
     }
 
@@ -150,14 +151,9 @@ public final class TaskExecution implements CallExecution {
         }
     }
 
-    /** Tasks currently known (running or kept); for tests and metrics. */
-    public int taskCount() {
-        return tasks.size();
-    }
-
     private Task submit(FunctionCall call) {
         if (shuttingDown) {
-            throw shuttingDownError();
+            throw ShuttingDown.error();
         }
         String id = TaskIds.next();
         BufferAllocator taskAllocator = allocator.newChildAllocator("task-" + id, 0, Long.MAX_VALUE);
@@ -171,7 +167,7 @@ public final class TaskExecution implements CallExecution {
             tasks.remove(id);
             taskAllocator.close();
             if (shuttingDown) {
-                throw shuttingDownError();
+                throw ShuttingDown.error();
             }
             throw new FlexFunException(ErrorCode.BACKPRESSURE, "The server is busy: all " + limits.taskThreads()
                     + " task threads and " + limits.taskQueueSize() + " queue places are taken. Retry later or on "
@@ -209,7 +205,7 @@ public final class TaskExecution implements CallExecution {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw shuttingDownError();
+            throw ShuttingDown.error();
         }
         return ready(task, null);
     }
@@ -244,10 +240,6 @@ public final class TaskExecution implements CallExecution {
     private FlexFunException deadlinePassed(Task task) {
         return new FlexFunException(ErrorCode.TIMEOUT, "Call of '" + task.functionName() + "' did not finish within "
                 + limits.callDeadline().toMillis() + " ms (flexfun.call_deadline_ms) and was cancelled.");
-    }
-
-    private static FlexFunException shuttingDownError() {
-        return new FlexFunException(ErrorCode.SHUTTING_DOWN, "The server is shutting down; retry on another server.");
     }
 
     private void free(Runnable action) {

@@ -1,5 +1,6 @@
 /**
  * Graceful shutdown support: {@link dev.flexfun.server.lifecycle.InFlightCalls} refuses new calls
- * once shutdown begins and waits, within the grace period, for the running ones.
+ * once shutdown begins and waits, within the grace period, for the running ones;
+ * {@link dev.flexfun.server.lifecycle.ShuttingDown} is the error those calls get.
  */
 package dev.flexfun.server.lifecycle;

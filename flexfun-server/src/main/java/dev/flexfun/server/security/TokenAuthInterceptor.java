@@ -7,14 +7,11 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
-import io.grpc.netty.NettyServerBuilder;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.ErrorFlightMetadata;
 import org.apache.arrow.flight.FlightRuntimeException;
-import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.RequestContext;
 import org.apache.arrow.flight.auth2.Auth2Constants;
 import org.apache.arrow.flight.grpc.MetadataAdapter;
@@ -37,21 +34,6 @@ public final class TokenAuthInterceptor implements ServerInterceptor {
 
     public TokenAuthInterceptor(TokenAuthenticator authenticator) {
         this.authenticator = Objects.requireNonNull(authenticator);
-    }
-
-    /**
-     * Makes {@code builder}'s server authenticate every call. Uses the builder's
-     * {@code grpc.builderConsumer} transport hint (one per builder: compose with
-     * {@link #interceptorInstaller} if the server needs that hint for something else too).
-     */
-    public static FlightServer.Builder install(FlightServer.Builder builder, TokenAuthenticator authenticator) {
-        return builder.transportHint("grpc.builderConsumer", interceptorInstaller(authenticator));
-    }
-
-    /** What {@link #install} hands to the builder, for composing with other gRPC builder settings. */
-    public static Consumer<NettyServerBuilder> interceptorInstaller(TokenAuthenticator authenticator) {
-        TokenAuthInterceptor interceptor = new TokenAuthInterceptor(authenticator);
-        return netty -> netty.intercept(interceptor);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apache.arrow.flight.CallHeaders;
 import org.apache.arrow.flight.FlightRuntimeException;
-import org.apache.arrow.flight.auth2.CallHeaderAuthenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +17,11 @@ import org.slf4j.LoggerFactory;
  * a configured {@code token_header_name}, the header holds the raw token.
  *
  * <p>Every refusal is an {@link Unauthenticated} error whose message says what was wrong.
- * Serve it with {@link TokenAuthInterceptor#install}: Arrow's own {@code headerAuthenticator}
- * hook would drop the error's {@code x-arrow-*} trailers (Arrow Java 19 closes calls failed in
+ * Served by {@link TokenAuthInterceptor}, not by Arrow's own {@code headerAuthenticator} hook,
+ * which would drop the error's {@code x-arrow-*} trailers (Arrow Java 19 closes calls failed in
  * middleware with empty trailers).
  */
-public final class TokenAuthenticator implements CallHeaderAuthenticator {
+public final class TokenAuthenticator {
     /** The default header, holding {@code Bearer <token>}. */
     public static final String AUTHORIZATION = "authorization";
     static final String BEARER_PREFIX = "bearer ";
@@ -49,12 +48,6 @@ public final class TokenAuthenticator implements CallHeaderAuthenticator {
     /** The header the token is read from (lower case); strip it from what functions see. */
     public String headerName() {
         return headerName;
-    }
-
-    @Override
-    public AuthResult authenticate(CallHeaders incomingHeaders) {
-        Caller caller = verify(incomingHeaders);
-        return new CallerResult(caller);
     }
 
     /**
@@ -107,11 +100,4 @@ public final class TokenAuthenticator implements CallHeaderAuthenticator {
         return value.substring(BEARER_PREFIX.length());
     }
 
-    /** What Arrow's auth2 hook receives: the caller, whose id is the Flight peer identity. */
-    public record CallerResult(Caller caller) implements AuthResult {
-        @Override
-        public String getPeerIdentity() {
-            return caller.id();
-        }
-    }
 }

@@ -1,8 +1,7 @@
 package dev.flexfun.server.security;
 
-import java.nio.charset.StandardCharsets;
-import org.apache.arrow.flight.CallStatus;
-import org.apache.arrow.flight.ErrorFlightMetadata;
+import dev.flexfun.server.protocol.FlightErrors;
+import dev.flexfun.server.protocol.FlightStatus;
 import org.apache.arrow.flight.FlightRuntimeException;
 
 /**
@@ -11,21 +10,10 @@ import org.apache.arrow.flight.FlightRuntimeException;
  * ErrorInfo). pyarrow reads the trailers to raise {@code FlightUnauthenticatedError(msg)}.
  */
 public final class Unauthenticated {
-    /** The Flight status name that travels in {@code x-arrow-status-detail-bin}. */
-    public static final String FLIGHT_STATUS_NAME = "Unauthenticated";
-
     private Unauthenticated() {
     }
 
     public static FlightRuntimeException error(String message) {
-        ErrorFlightMetadata trailers = new ErrorFlightMetadata();
-        // x-arrow-status is Arrow C++'s StatusCode::IOError (5), the code Flight errors carry.
-        trailers.insert("x-arrow-status", "5");
-        trailers.insert("x-arrow-status-detail-bin", FLIGHT_STATUS_NAME.getBytes(StandardCharsets.UTF_8));
-        trailers.insert("x-arrow-status-message-bin", message.getBytes(StandardCharsets.UTF_8));
-        return CallStatus.UNAUTHENTICATED
-                .withDescription(message + ". Detail: " + FLIGHT_STATUS_NAME)
-                .withMetadata(trailers)
-                .toRuntimeException();
+        return FlightErrors.withoutErrorInfo(FlightStatus.UNAUTHENTICATED, message);
     }
 }

@@ -6,7 +6,7 @@
  * <pre>{@code
  * TokenVerifier verifier = TokenVerifiers.load(settings.tokenVerification(), serverContext, classLoader);
  * TokenAuthenticator auth = new TokenAuthenticator(verifier, settings.tokenHeaderName()); // null = Bearer
- * TokenAuthInterceptor.install(flightServerBuilder, auth);
+ * nettyServerBuilder.intercept(new TokenAuthInterceptor(auth)); // via the grpc.builderConsumer hint
  * // in the producer, on the gRPC thread: TokenAuthInterceptor.currentCaller() -> CallContextBuilder.caller(..)
  * // headers for functions: FunctionHeaders.of(callHeaders, auth.headerName())
  * }</pre>
