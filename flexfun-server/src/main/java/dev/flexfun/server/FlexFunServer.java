@@ -76,23 +76,37 @@ public final class FlexFunServer implements AutoCloseable {
         FlexFunProducer producer = new FlexFunProducer(catalog, new CommandParser(settings.flexfun().maxCommandBytes()),
                 execution, streamer, () -> advertisedHolder[0], inFlight);
         HTTPServer metricsServer = null;
+        FlightServer built = null;
         try {
             metricsServer = startMetrics(settings, metrics);
-            this.flightServer = factory.build(allocator, producer, metrics);
-            flightServer.start();
+            built = factory.build(allocator, producer, metrics);
+            built.start();
         } catch (IOException | RuntimeException e) {
+            // e.g. the port is taken: free what was made so far, so a caller may retry in this JVM.
+            if (built != null) {
+                closeUnstarted(built);
+            }
             if (metricsServer != null) {
                 metricsServer.close();
             }
             execution.close();
             streamer.close();
-            allocator.close();
+            allocator.close(); // the builder closes the root allocator it made
             throw e;
         }
+        this.flightServer = built;
         this.metricsHttp = metricsServer;
         this.advertised = factory.advertisedLocation(flightServer.getPort());
         advertisedHolder[0] = advertised;
         health.markReady();
+    }
+
+    private static void closeUnstarted(FlightServer server) {
+        try {
+            server.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static HTTPServer startMetrics(Settings settings, ServerMetrics metrics) throws IOException {

@@ -48,6 +48,21 @@ class StartupTest {
     }
 
     @Test
+    void aTakenPortFailsStartupAndFreesWhatWasMade() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getByName("127.0.0.1"));
+                org.apache.arrow.memory.RootAllocator root = new org.apache.arrow.memory.RootAllocator()) {
+            FlexFunServer.Builder builder = FlexFunServer.builder()
+                    .settings(dev.flexfun.server.config.Settings.fromToml(
+                            "[server]\nlisten_port = " + taken.getLocalPort() + "\n", java.util.Map.of()))
+                    .function(TestFunction.sample("Sample", ctx -> null)).allocator(root);
+
+            assertThrows(java.io.IOException.class, builder::start);
+            assertTrue(root.getChildAllocators().isEmpty(), () -> "left open: " + root.getChildAllocators());
+        }
+    }
+
+    @Test
     void registriesOnTheClassPathAreDiscoveredAndTheirHooksRunOnce() throws Exception {
         int before = TestRegistry.HOOK_RUNS.get();
         try (ServerHarness h = ServerHarness.start(FlexFunServer.builder().settings(ServerHarness.settings(""))

@@ -18,12 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
 class SettingsTest {
 
     @Test
+    void aServerListeningBeyondLoopbackAdvertisesThisHostsName() throws Exception {
+        ServerSettings s = Settings.fromToml("[server]\nlisten_host = \"0.0.0.0\"\n", java.util.Map.of()).server();
+        assertEquals(java.net.InetAddress.getLocalHost().getHostName(), s.advertiseHost());
+    }
+
+    @Test
     void defaultsAreThoseOfTheProtocol() {
         Settings settings = Settings.defaults();
         ServerSettings s = settings.server();
         assertEquals("127.0.0.1", s.listenHost());
         assertEquals(17001, s.listenPort());
-        assertFalse(s.advertiseHost().isBlank());
+        assertEquals("127.0.0.1", s.advertiseHost(), "a loopback-only server advertises its listen address");
         assertEquals(OptionalInt.empty(), s.advertisePort());
         assertFalse(s.useTls());
         assertFalse(s.useMtls());
