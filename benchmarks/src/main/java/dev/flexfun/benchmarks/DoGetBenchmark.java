@@ -25,7 +25,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * same rows written with plain setSafe); this JVM reads them with a Java FlightClient, alternating
  * the two, and reports rows/s, MB/s, their ratio, and the server's peak Arrow memory.
  *
- * <pre>DoGetBenchmark [rows=5000000] [warm-up reads each=3] [measured reads each=7]</pre>
+ * <pre>DoGetBenchmark [rows=5000000] [warm-up reads each=5] [measured reads each=9]</pre>
  */
 public final class DoGetBenchmark {
     static final String GENERATED = "SampleStream";
@@ -38,8 +38,8 @@ public final class DoGetBenchmark {
 
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
-        int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 9;
         int metricsPort = ServerProcess.freePort();
         Path log = Path.of("benchmarks/target/doget-server.log");
         try (RootAllocator allocator = new RootAllocator();
