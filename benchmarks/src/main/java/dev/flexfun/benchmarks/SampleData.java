@@ -2,6 +2,8 @@ package dev.flexfun.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 /** Deterministic sample rows; every writer reads the same list. */
 public final class SampleData {
@@ -10,22 +12,35 @@ public final class SampleData {
     private SampleData() {
     }
 
+    private static final String[] REGIONS = names("region-", 100);
+    private static final String[] PRODUCTS = names("product-name-", 1000);
+
     /** Builds {@code count} rows: strings drawn from small sets (like dimension values), varied numbers. */
     public static List<SampleRow> generate(int count) {
-        String[] regions = new String[100];
-        for (int i = 0; i < regions.length; i++) {
-            regions[i] = "region-" + i;
-        }
-        String[] products = new String[1000];
-        for (int i = 0; i < products.length; i++) {
-            products[i] = "product-name-" + i;
-        }
         List<SampleRow> result = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            result.add(new SampleRow(regions[i % regions.length], products[(i * 7) % products.length], i % 3 == 0,
-                    i * 1.5, i / 7.0, i * 31L));
+            result.add(row(i));
         }
         return result;
+    }
+
+    /** The same rows as {@link #generate}, made one by one as the stream is read (nothing materialised). */
+    public static Stream<SampleRow> stream(long count) {
+        return LongStream.range(0, count).mapToObj(SampleData::row);
+    }
+
+    /** Row {@code i}; the strings are shared constants, so making a row costs one small allocation. */
+    static SampleRow row(long i) {
+        return new SampleRow(REGIONS[(int) (i % REGIONS.length)], PRODUCTS[(int) ((i * 7) % PRODUCTS.length)],
+                i % 3 == 0, i * 1.5, i / 7.0, i * 31L);
+    }
+
+    private static String[] names(String prefix, int count) {
+        String[] names = new String[count];
+        for (int i = 0; i < count; i++) {
+            names[i] = prefix + i;
+        }
+        return names;
     }
 
     public static List<SampleRow> rows() {
