@@ -28,5 +28,6 @@ EXPOSE 17001 8877 17101
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8877 && printf "GET /ready HTTP/1.0\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 202 "'
 
-# Arrow's JVM flags come from config/jvm.options, the one place they are kept.
-ENTRYPOINT ["java", "@/app/config/jvm.options", "-cp", "/app/lib/*", "dev.flexfun.server.Main", "/app/config/server.toml"]
+# Arrow's JVM flags come from config/jvm.options, the one place they are kept; the server reads
+# every config/*.toml in name order, as run-server.sh does.
+ENTRYPOINT ["java", "@/app/config/jvm.options", "-cp", "/app/lib/*", "dev.flexfun.server.Main", "/app/config"]

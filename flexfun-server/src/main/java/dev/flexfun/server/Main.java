@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
     static final String LOG_FORMAT_PROPERTY = StructuredLogging.FORMAT_PROPERTY;
-    private static final String USAGE = "Usage: flexfun-server [--dev-log] [settings.toml ...]";
+    private static final String USAGE = "Usage: flexfun-server [--dev-log] [settings.toml | folder of *.toml ...]";
 
     private Main() {
     }

@@ -23,10 +23,14 @@ public final class SettingsTree {
     private SettingsTree() {
     }
 
-    /** Merges the files and the env overrides exactly as the server does, without validating. */
+    /**
+     * Merges the files and the env overrides exactly as the server does, without validating. A
+     * folder stands for its {@code *.toml} files in name order (not its subfolders), so a deployment
+     * can pass {@code config/} and add files without changing the command.
+     */
     public static ObjectNode load(List<Path> files, Map<String, String> env) {
         ObjectNode tree = JsonNodeFactory.instance.objectNode();
-        for (Path file : files) {
+        for (Path file : expandFolders(files)) {
             if (!Files.isRegularFile(file)) {
                 throw new ConfigException("Settings file " + file + " does not exist or is not a file.");
             }
@@ -38,6 +42,23 @@ public final class SettingsTree {
         }
         EnvOverrides.apply(env, tree);
         return tree;
+    }
+
+    private static List<Path> expandFolders(List<Path> paths) {
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path path : paths) {
+            if (!Files.isDirectory(path)) {
+                files.add(path);
+                continue;
+            }
+            try (var entries = Files.list(path)) {
+                entries.filter(p -> p.getFileName().toString().endsWith(".toml") && Files.isRegularFile(p))
+                        .sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new ConfigException("Settings folder " + path + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return files;
     }
 
     static ObjectNode parse(String toml) throws IOException {

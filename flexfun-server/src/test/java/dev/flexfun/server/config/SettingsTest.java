@@ -55,6 +55,20 @@ class SettingsTest {
     }
 
     @Test
+    void aFolderStandsForItsTomlFilesInNameOrder(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("b.toml"), "[server]\ntask_threads = 8\n");
+        Files.writeString(dir.resolve("a.toml"), "[server]\ntask_threads = 4\nlisten_port = 18000\n");
+        Files.writeString(dir.resolve("notes.txt"), "[server]\ntask_threads = 99\n");
+        Files.createDirectories(dir.resolve("production"));
+        Files.writeString(dir.resolve("production/server.toml"), "[server]\nlisten_port = 1\n");
+
+        Settings settings = Settings.load(List.of(dir), Map.of());
+
+        assertEquals(8, settings.server().taskThreads(), "b.toml comes after a.toml and wins");
+        assertEquals(18000, settings.server().listenPort(), "subfolders and other files are not read");
+    }
+
+    @Test
     void laterFilesWinAndEnvironmentWinsOverFiles(@TempDir Path dir) throws Exception {
         Path first = Files.writeString(dir.resolve("a.toml"), """
                 [server]
