@@ -18,7 +18,7 @@ public final class CallContextBuilder {
     /** The default number of rows per record batch (the measured sweet spot). */
     public static final int DEFAULT_BATCH_SIZE = 65_536;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ParametersJson.MAPPER;
 
     private String functionName = "test";
     private String taskId = "test";

@@ -105,9 +105,8 @@ public final class ParameterBinder {
     }
 
     /**
-     * A JSON number, or a string holding one. The server reads JSON numbers as doubles, so a number
-     * arrives as its shortest double form ({@code 12.50} is {@code 12.5}); a string is exact
-     * ({@code "12.50"} keeps its scale).
+     * A JSON number, or a string holding one; both exact ({@code 12.50} and {@code "12.50"} keep
+     * their scale), as calls are read with {@link ParametersJson}.
      */
     public static BigDecimal decimal(JsonNode parameters, String name, boolean required) {
         JsonNode node = value(parameters, name, required);

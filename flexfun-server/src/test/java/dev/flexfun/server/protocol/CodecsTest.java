@@ -44,4 +44,13 @@ class CodecsTest {
         assertThrows(BadArgumentException.class, () -> parser.parse(retry, false));
         assertThrows(BadArgumentException.class, () -> parser.parse("r:".getBytes(StandardCharsets.UTF_8), true));
     }
+
+    @Test
+    void numbersInParametersStayExactDecimals() {
+        byte[] command = "{\"functionName\": \"F\", \"parameters\": {\"price\": 12.50, \"big\": 12345678901234567890.125}}"
+                .getBytes(StandardCharsets.UTF_8);
+        Command.Invoke invoke = (Command.Invoke) new CommandParser(1000).parse(command, false);
+        assertEquals(new java.math.BigDecimal("12.50"), invoke.parameters().get("price").decimalValue());
+        assertEquals(new java.math.BigDecimal("12345678901234567890.125"), invoke.parameters().get("big").decimalValue());
+    }
 }
