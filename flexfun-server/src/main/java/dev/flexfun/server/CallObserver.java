@@ -2,7 +2,11 @@ package dev.flexfun.server;
 
 import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.server.observability.CallLog;
+import dev.flexfun.server.observability.CallSpan;
 import dev.flexfun.server.observability.ServerMetrics;
+import dev.flexfun.server.observability.Tracing;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +19,7 @@ import org.apache.arrow.flight.RequestContext;
 
 /**
  * Watches one RPC from start to end and, when it ends, writes its one log line ({@link CallLog})
- * and its metrics. Whoever knows a detail tells it: the peer interceptor the client's address, the
+ * its metrics and ends its trace span ({@link CallSpan}). Whoever knows a detail tells it: the peer interceptor the client's address, the
  * producer the function, task id and protocol error code, the stream sender the rows sent.
  * Refused calls (authentication, shutdown) are counted too: the middleware sees every call.
  */
@@ -25,6 +29,7 @@ final class CallObserver implements FlightServerMiddleware {
 
     private final ServerMetrics metrics;
     private final String rpc;
+    private final CallSpan span;
     private final long startNanos = System.nanoTime();
     private final AtomicBoolean reported = new AtomicBoolean();
     private volatile String peer;
@@ -33,14 +38,23 @@ final class CallObserver implements FlightServerMiddleware {
     private volatile String outcome;
     private volatile long rows;
 
-    private CallObserver(ServerMetrics metrics, String rpc) {
+    private CallObserver(ServerMetrics metrics, String rpc, CallSpan span) {
         this.metrics = metrics;
         this.rpc = rpc;
+        this.span = span;
     }
 
-    static Factory<CallObserver> factory(ServerMetrics metrics) {
-        return (CallInfo info, org.apache.arrow.flight.CallHeaders incoming, RequestContext context) ->
-                new CallObserver(metrics, rpcName(info.method()));
+    /** Starts each call's span here, where the incoming headers (W3C trace context) are visible. */
+    static Factory<CallObserver> factory(ServerMetrics metrics, Tracing tracing) {
+        return (CallInfo info, org.apache.arrow.flight.CallHeaders incoming, RequestContext context) -> {
+            String rpc = rpcName(info.method());
+            return new CallObserver(metrics, rpc, tracing.startCall(rpc, incoming, FlightHeaders.GETTER));
+        };
+    }
+
+    /** Makes the call's span current on this thread; tasks and streams started meanwhile carry it. */
+    Scope traceScope() {
+        return span.makeCurrent();
     }
 
     /** {@code GET_FLIGHT_INFO} -> {@code GetFlightInfo}: the names the protocol and the logs use. */
@@ -105,7 +119,9 @@ final class CallObserver implements FlightServerMiddleware {
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
         metrics.callCompleted(rpc, function, result, duration.toNanos() / 1e9);
-        CallLog.callCompleted(rpc, peer, function, taskId, duration, result, "DoGet".equals(rpc) ? rows : -1);
+        long streamedRows = "DoGet".equals(rpc) ? rows : -1;
+        CallLog.callCompleted(rpc, peer, function, taskId, duration, result, streamedRows);
+        span.end(peer, function, taskId, result, streamedRows);
     }
 
     @Override
@@ -115,5 +131,20 @@ final class CallObserver implements FlightServerMiddleware {
     @Override
     public void onCallErrored(Throwable err) {
         // The outcome comes with onCallCompleted, which follows.
+    }
+
+    /** Reads the W3C trace context from Flight's call headers. */
+    private enum FlightHeaders implements TextMapGetter<org.apache.arrow.flight.CallHeaders> {
+        GETTER;
+
+        @Override
+        public Iterable<String> keys(org.apache.arrow.flight.CallHeaders headers) {
+            return headers.keys();
+        }
+
+        @Override
+        public String get(org.apache.arrow.flight.CallHeaders headers, String key) {
+            return headers == null ? null : headers.get(key);
+        }
     }
 }

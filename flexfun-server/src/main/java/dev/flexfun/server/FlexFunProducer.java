@@ -17,6 +17,7 @@ import dev.flexfun.server.protocol.FlightStatus;
 import dev.flexfun.server.protocol.FlightStatusException;
 import dev.flexfun.server.protocol.FunctionDescriptor;
 import dev.flexfun.server.security.TokenAuthInterceptor;
+import io.opentelemetry.context.Scope;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -67,7 +68,7 @@ final class FlexFunProducer extends NoOpFlightProducer {
     @Override
     public void listFlights(CallContext context, Criteria criteria, StreamListener<FlightInfo> listener) {
         CallObserver observer = context.getMiddleware(CallObserver.KEY);
-        try (InFlightCalls.Permit permit = enter()) {
+        try (Scope trace = observer.traceScope(); InFlightCalls.Permit permit = enter()) {
             for (FlexFunction function : catalog.functions()) {
                 FlightDescriptor descriptor = FlightDescriptor.command(
                         FunctionDescriptor.encode(function.name(), function.metadataJson()));
@@ -82,7 +83,8 @@ final class FlexFunProducer extends NoOpFlightProducer {
     @Override
     public FlightInfo getFlightInfo(CallContext context, FlightDescriptor descriptor) {
         CallObserver observer = context.getMiddleware(CallObserver.KEY);
-        try (InFlightCalls.Permit permit = enter()) {
+        // The call's span is current while the task is submitted: the task thread's span is its child.
+        try (Scope trace = observer.traceScope(); InFlightCalls.Permit permit = enter()) {
             CallHeaders headers = context.getMiddleware(CallHeaders.KEY);
             boolean pollable = headers != null && headers.has(CallHeaders.POLLABLE_HEADER);
             Command command = parser.parse(commandOf(descriptor, "GetFlightInfo"), pollable);
@@ -117,7 +119,7 @@ final class FlexFunProducer extends NoOpFlightProducer {
     public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
         CallObserver observer = context.getMiddleware(CallObserver.KEY);
         InFlightCalls.Permit permit = null;
-        try {
+        try (Scope trace = observer.traceScope()) { // the stream's producer thread carries it on
             permit = enter();
             ResultLease lease = execution.open(ticket.getBytes());
             observer.function(lease.functionName());
@@ -135,7 +137,7 @@ final class FlexFunProducer extends NoOpFlightProducer {
     @Override
     public SchemaResult getSchema(CallContext context, FlightDescriptor descriptor) {
         CallObserver observer = context.getMiddleware(CallObserver.KEY);
-        try (InFlightCalls.Permit permit = enter()) {
+        try (Scope trace = observer.traceScope(); InFlightCalls.Permit permit = enter()) {
             String name = FunctionDescriptor.functionNameOf(commandOf(descriptor, "GetSchema"));
             observer.function(name);
             return new SchemaResult(function(name).schema());

@@ -16,6 +16,7 @@ import dev.flexfun.server.lifecycle.InFlightCalls;
 import dev.flexfun.server.observability.HealthHttpServer;
 import dev.flexfun.server.observability.ServerHealth;
 import dev.flexfun.server.observability.ServerMetrics;
+import dev.flexfun.server.observability.Tracing;
 import dev.flexfun.server.protocol.CommandParser;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
@@ -49,6 +50,7 @@ public final class FlexFunServer implements AutoCloseable {
     private final ServerHealth health;
     private final HealthHttpServer healthHttp;
     private final ServerMetrics metrics = new ServerMetrics();
+    private final Tracing tracing;
     private final InFlightCalls inFlight = new InFlightCalls();
     private final BufferAllocator allocator;
     private final BufferAllocator ownedRoot;
@@ -60,8 +62,9 @@ public final class FlexFunServer implements AutoCloseable {
     private boolean closed;
 
     private FlexFunServer(Settings settings, FunctionCatalog catalog, ServerHealth health, HealthHttpServer healthHttp,
-            FlightServerFactory factory, BufferAllocator parent, boolean ownsParent) throws IOException {
+            FlightServerFactory factory, BufferAllocator parent, boolean ownsParent, Tracing tracing) throws IOException {
         this.settings = settings;
+        this.tracing = tracing;
         this.catalog = catalog;
         this.health = health;
         this.healthHttp = healthHttp;
@@ -70,7 +73,7 @@ public final class FlexFunServer implements AutoCloseable {
         metrics.withAllocator("flexfun-server", allocator);
         Failures failures = new Failures(settings.flexfun().errorStackTraces());
         this.execution = new TaskExecution(ExecutionLimits.of(settings),
-                new FunctionInvoker(settings.flexfun().batchSize()), failures, allocator, metrics);
+                new FunctionInvoker(settings.flexfun().batchSize()), failures, allocator, metrics, tracing);
         this.streamer = new ResultStreamer(allocator, failures);
         Location[] advertisedHolder = new Location[1];
         FlexFunProducer producer = new FlexFunProducer(catalog, new CommandParser(settings.flexfun().maxCommandBytes()),
@@ -79,7 +82,7 @@ public final class FlexFunServer implements AutoCloseable {
         FlightServer built = null;
         try {
             metricsServer = startMetrics(settings, metrics);
-            built = factory.build(allocator, producer, metrics);
+            built = factory.build(allocator, producer, metrics, tracing);
             built.start();
         } catch (IOException | RuntimeException e) {
             // e.g. the port is taken: free what was made so far, so a caller may retry in this JVM.
@@ -201,6 +204,7 @@ public final class FlexFunServer implements AutoCloseable {
             if (healthHttp != null) {
                 healthHttp.close();
             }
+            tracing.close(); // after the calls: their spans are sent too
         }
         checkMemory();
     }
@@ -227,6 +231,7 @@ public final class FlexFunServer implements AutoCloseable {
         private final List<FlexFunction> functions = new ArrayList<>();
         private final List<OnLoadHook> hooks = new ArrayList<>();
         private BufferAllocator allocator;
+        private Tracing tracing;
 
         private Builder() {
         }
@@ -268,6 +273,15 @@ public final class FlexFunServer implements AutoCloseable {
         }
 
         /**
+         * Tracing other than {@code server.otel_exporter_type} asks for: tests give an in-memory
+         * exporter here. The server closes it.
+         */
+        Builder tracing(Tracing tracing) {
+            this.tracing = Objects.requireNonNull(tracing);
+            return this;
+        }
+
+        /**
          * Loads the functions (duplicate names fail), runs the on-load hooks once, and starts listening.
          *
          * @throws IllegalStateException when functions clash or a hook fails
@@ -283,13 +297,19 @@ public final class FlexFunServer implements AutoCloseable {
             HealthHttpServer healthHttp = startHealth(effective, health);
             boolean ownsAllocator = allocator == null;
             BufferAllocator parent = null;
+            Tracing tracingUsed = null;
             try {
                 ServerContext context = context(effective, health);
                 runHooks(catalog.hooks(), context);
                 FlightServerFactory factory = new FlightServerFactory(effective, context, classLoader());
                 parent = ownsAllocator ? new RootAllocator() : allocator;
-                return new FlexFunServer(effective, catalog, health, healthHttp, factory, parent, ownsAllocator);
+                tracingUsed = tracing != null ? tracing : Tracing.forExporterType(effective.server().otelExporterType());
+                return new FlexFunServer(effective, catalog, health, healthHttp, factory, parent, ownsAllocator,
+                        tracingUsed);
             } catch (IOException | RuntimeException e) {
+                if (tracingUsed != null) {
+                    tracingUsed.close();
+                }
                 if (ownsAllocator && parent != null) {
                     parent.close();
                 }

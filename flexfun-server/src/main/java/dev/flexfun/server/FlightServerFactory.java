@@ -5,6 +5,7 @@ import dev.flexfun.server.config.ConfigException;
 import dev.flexfun.server.config.ServerSettings;
 import dev.flexfun.server.config.Settings;
 import dev.flexfun.server.observability.ServerMetrics;
+import dev.flexfun.server.observability.Tracing;
 import dev.flexfun.server.security.TokenAuthInterceptor;
 import dev.flexfun.server.security.TokenAuthenticator;
 import dev.flexfun.server.security.TokenVerifiers;
@@ -69,10 +70,10 @@ final class FlightServerFactory {
         }
     }
 
-    FlightServer build(BufferAllocator allocator, FlightProducer producer, ServerMetrics metrics) {
+    FlightServer build(BufferAllocator allocator, FlightProducer producer, ServerMetrics metrics, Tracing tracing) {
         FlightServer.Builder builder = FlightServer.builder(allocator, listenLocation(), producer);
         tls.ifPresent(material -> material.applyTo(builder));
-        builder.middleware(CallObserver.KEY, CallObserver.factory(metrics));
+        builder.middleware(CallObserver.KEY, CallObserver.factory(metrics, tracing));
         builder.middleware(CallHeaders.KEY, CallHeaders.factory(authenticator.map(TokenAuthenticator::headerName)
                 .orElse(null)));
         // gRPC interceptors run inside Arrow's middleware interceptor (Arrow adds it last, so it is

@@ -8,6 +8,7 @@ import dev.flexfun.server.execution.ResultLease;
 import dev.flexfun.server.lifecycle.InFlightCalls;
 import dev.flexfun.server.lifecycle.ShuttingDown;
 import dev.flexfun.server.protocol.FlightErrors;
+import io.opentelemetry.context.Context;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -62,11 +63,12 @@ final class ResultStreamer implements AutoCloseable {
             backpressure.interruptWait();
         });
         try {
-            producers.execute(() -> {
+            // Context.wrap: the DoGet span stays current on the producer thread while it streams.
+            producers.execute(Context.current().wrap(() -> {
                 try (permit) {
                     send(lease, listener, backpressure, cancelled, observer);
                 }
-            });
+            }));
         } catch (RejectedExecutionException e) {
             lease.close();
             permit.close();

@@ -15,7 +15,8 @@ import java.util.OptionalInt;
 /** Validates the merged settings tree ({@link SettingsTree}) into {@link Settings}. */
 final class SettingsLoader {
     static final List<String> AUTHENTICATION_METHODS = List.of(ServerSettings.AUTH_NONE, ServerSettings.AUTH_TOKEN);
-    static final List<String> OTEL_EXPORTERS = List.of("none", "console", "otlp-grpc", "otlp-http", "zipkin");
+    /** As {@code dev.flexfun.server.observability.Tracing} serves them (zipkin, which the reference has, is not). */
+    static final List<String> OTEL_EXPORTERS = List.of("none", "console", "otlp-grpc", "otlp-http");
 
     private SettingsLoader() {
     }

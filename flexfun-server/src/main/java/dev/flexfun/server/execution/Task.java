@@ -5,6 +5,10 @@ import dev.flexfun.runtime.FlexFunException;
 import dev.flexfun.runtime.FlexResult;
 import dev.flexfun.server.observability.CallLog;
 import dev.flexfun.server.observability.ServerMetrics;
+import dev.flexfun.server.observability.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +38,7 @@ final class Task {
     private final long submittedNanos = System.nanoTime();
     private final Consumer<Runnable> freer;
     private final ServerMetrics metrics;
+    private final Tracing tracing;
 
     private State state = State.QUEUED;
     private Thread runner;
@@ -43,13 +48,16 @@ final class Task {
      * @param allocator the call's own allocator (child of the server's), closed with its result
      * @param freer     runs a freeing action off the caller's thread ({@code task_close_threads})
      * @param metrics   told when the task is queued, starts, is dropped and finishes
+     * @param tracing   makes the span of the function's run (a child of the context the task runs in)
      */
-    Task(String id, FunctionCall call, BufferAllocator allocator, Consumer<Runnable> freer, ServerMetrics metrics) {
+    Task(String id, FunctionCall call, BufferAllocator allocator, Consumer<Runnable> freer, ServerMetrics metrics,
+            Tracing tracing) {
         this.id = id;
         this.call = call;
         this.allocator = allocator;
         this.freer = freer;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     String id() {
@@ -83,8 +91,9 @@ final class Task {
         metrics.taskStarted(functionName(), (System.nanoTime() - submittedNanos) / 1e9);
         FlexResult result = null;
         Throwable error = null;
+        Span span = tracing.startFunction(functionName(), id);
         // Whatever the function logs carries the call's peer, function and task id.
-        try (CallLog.Scope scope = CallLog.scope(call.peer(), functionName(), id)) {
+        try (Scope traced = span.makeCurrent(); CallLog.Scope scope = CallLog.scope(call.peer(), functionName(), id)) {
             result = invoker.invoke(call, id, cancellation, allocator);
         } catch (Throwable t) {
             error = t;
@@ -95,7 +104,12 @@ final class Task {
             }
             metrics.taskFinished();
         }
-        finish(result, error == null ? null : failures.ofFunction(functionName(), error));
+        FlexFunException failure = error == null ? null : failures.ofFunction(functionName(), error);
+        if (failure != null) {
+            span.setStatus(StatusCode.ERROR, failure.code().name());
+        }
+        span.end();
+        finish(result, failure);
     }
 
     private void finish(FlexResult result, FlexFunException failure) {

@@ -5,8 +5,10 @@ import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.runtime.FlexFunException;
 import dev.flexfun.server.lifecycle.ShuttingDown;
 import dev.flexfun.server.observability.ServerMetrics;
+import dev.flexfun.server.observability.Tracing;
 import dev.flexfun.server.protocol.RetryInfo;
 import dev.flexfun.server.protocol.TaskTicket;
+import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -37,6 +39,7 @@ public final class TaskExecution implements CallExecution {
     private final Failures failures;
     private final BufferAllocator allocator;
     private final ServerMetrics metrics;
+    private final Tracing tracing;
     private final ThreadPoolExecutor pool;
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService freeing;
@@ -46,14 +49,16 @@ public final class TaskExecution implements CallExecution {
     /**
      * @param allocator the parent of every call's allocator
      * @param metrics   where queued and running tasks are counted
+     * @param tracing   traces each function's run
      */
     public TaskExecution(ExecutionLimits limits, FunctionInvoker invoker, Failures failures, BufferAllocator allocator,
-            ServerMetrics metrics) {
+            ServerMetrics metrics, Tracing tracing) {
         this.limits = limits;
         this.invoker = invoker;
         this.failures = failures;
         this.allocator = allocator;
         this.metrics = metrics;
+        this.tracing = tracing;
         BlockingQueue<Runnable> queue = limits.taskQueueSize() == 0 ? new SynchronousQueue<>()
                 : new ArrayBlockingQueue<>(limits.taskQueueSize());
         this.pool = new ThreadPoolExecutor(limits.taskThreads(), limits.taskThreads(), 60, TimeUnit.SECONDS, queue,
@@ -157,11 +162,12 @@ public final class TaskExecution implements CallExecution {
         }
         String id = TaskIds.next();
         BufferAllocator taskAllocator = allocator.newChildAllocator("task-" + id, 0, Long.MAX_VALUE);
-        Task task = new Task(id, call, taskAllocator, this::free, metrics);
+        Task task = new Task(id, call, taskAllocator, this::free, metrics, tracing);
         tasks.put(id, task);
         metrics.taskQueued(); // before execute: a free thread may start the task at once
         try {
-            pool.execute(() -> task.run(invoker, failures));
+            // The caller's context (the RPC's span) goes with the task to its thread.
+            pool.execute(Context.current().wrap(() -> task.run(invoker, failures)));
         } catch (RejectedExecutionException e) {
             metrics.taskDropped();
             tasks.remove(id);
