@@ -41,4 +41,7 @@ public record ServerSettings(
     public static final String AUTH_NONE = "none";
     public static final String AUTH_TOKEN = "token";
     public static final String ENUMERATED_TOKEN_VERIFICATION = "EnumeratedTokenVerification";
+    /** The values of {@code otel_exporter_type}; observability.Tracing builds each of them. */
+    public static final java.util.List<String> OTEL_EXPORTER_TYPES = java.util.List.of(
+            "none", "console", "otlp-grpc", "otlp-http");
 }

@@ -16,7 +16,6 @@ import java.util.OptionalInt;
 final class SettingsLoader {
     static final List<String> AUTHENTICATION_METHODS = List.of(ServerSettings.AUTH_NONE, ServerSettings.AUTH_TOKEN);
     /** As {@code dev.flexfun.server.observability.Tracing} serves them (zipkin, which the reference has, is not). */
-    static final List<String> OTEL_EXPORTERS = List.of("none", "console", "otlp-grpc", "otlp-http");
 
     private SettingsLoader() {
     }
@@ -62,7 +61,7 @@ final class SettingsLoader {
         var healthHost = server.optionalString("health_check_host");
         int healthPort = server.integer("health_check_port", 8877, 0, 65535);
         String logEventKey = server.string("log_event_key_name", "event");
-        String otel = server.choice("otel_exporter_type", "none", OTEL_EXPORTERS);
+        String otel = server.choice("otel_exporter_type", "none", ServerSettings.OTEL_EXPORTER_TYPES);
         // 25 s: inside the 30 s Kubernetes gives a pod between SIGTERM and SIGKILL, leaving time to close.
         long graceMillis = server.positiveMillis("shutdown_grace_sec", 25, 1000, "seconds");
 

@@ -1,6 +1,7 @@
 package dev.flexfun.server.observability;
 
 import dev.flexfun.server.config.ConfigException;
+import dev.flexfun.server.config.ServerSettings;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -32,7 +33,8 @@ public final class Tracing implements AutoCloseable {
     public static final String CONSOLE = "console";
     public static final String OTLP_GRPC = "otlp-grpc";
     public static final String OTLP_HTTP = "otlp-http";
-    public static final List<String> EXPORTER_TYPES = List.of(NONE, CONSOLE, OTLP_GRPC, OTLP_HTTP);
+    /** The values the settings accept (one list, kept by the settings). */
+    public static final List<String> EXPORTER_TYPES = ServerSettings.OTEL_EXPORTER_TYPES;
     public static final String DEFAULT_SERVICE_NAME = "flexfun-server";
 
     static final String INSTRUMENTATION_NAME = "dev.flexfun.server";
