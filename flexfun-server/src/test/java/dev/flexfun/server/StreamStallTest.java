@@ -2,6 +2,7 @@ package dev.flexfun.server;
 
 import static dev.flexfun.server.fixtures.WireAssertions.assertProtocolError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
@@ -78,6 +79,32 @@ class StreamStallTest {
             assertEquals("TIMEOUT", doGetOutcomes().get("Big"), () -> "call log: " + callLines.list);
             assertEquals("OK", doGetOutcomes().get("Sample"));
         } // the harness closes the allocators: a leak fails the test
+    }
+
+    @Test
+    void aStalledStreamGivesBackItsInFlightPermitSoShutdownNeedsNoGracePeriod() throws Exception {
+        Logger serverLogger = (Logger) LoggerFactory.getLogger(FlexFunServer.class);
+        ListAppender<ILoggingEvent> serverLines = new ListAppender<>();
+        serverLines.start();
+        serverLogger.addAppender(serverLines);
+        GeneratedResult big = new GeneratedResult(ROWS, BATCH, false);
+        // A grace period far longer than the stall timeout: a permit still held would use it all up.
+        String toml = "shutdown_grace_sec = 20\n[flexfun]\nstream_stall_timeout_ms = 300\n";
+        try (ServerHarness h = ServerHarness.start(toml, TestFunction.sample("Big", ctx -> big))) {
+            FlightInfo info = h.call("Big", "{}");
+            try (FlightStream stream = h.client.getStream(info.getEndpoints().get(0).getTicket())) {
+                assertTrue(stream.next());
+                assertTrue(big.streamClosed.await(WAIT_S, TimeUnit.SECONDS), "the function's stream is closed");
+                // Shut down while the stalled stream is still open and unread.
+                h.server.close();
+            }
+        } finally {
+            serverLogger.detachAppender(serverLines);
+        }
+        List<String> events = serverLines.list.stream().map(ILoggingEvent::getMessage).toList();
+        assertTrue(events.contains("shutdown_started"), () -> events.toString());
+        assertFalse(events.stream().anyMatch(e -> e.startsWith("shutdown_grace_expired")),
+                () -> "the stalled stream still held its permit: " + events);
     }
 
     private static void awaitServerMemoryFreed(ServerHarness h) throws InterruptedException {
