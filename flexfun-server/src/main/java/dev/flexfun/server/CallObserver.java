@@ -104,6 +104,15 @@ final class CallObserver implements FlightServerMiddleware {
         report(FlightStatusCode.CANCELLED.name());
     }
 
+    /**
+     * DoGet gave up on a client that stopped reading: the error waits behind the batches the client
+     * has not read, so gRPC may not complete the call for long; report it now.
+     */
+    void streamStalled() {
+        failed(ErrorCode.TIMEOUT);
+        report(ErrorCode.TIMEOUT.name());
+    }
+
     @Override
     public void onCallCompleted(CallStatus status) {
         String result = outcome;

@@ -9,6 +9,7 @@ import dev.flexfun.server.lifecycle.InFlightCalls;
 import dev.flexfun.server.lifecycle.ShuttingDown;
 import dev.flexfun.server.protocol.FlightErrors;
 import io.opentelemetry.context.Context;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,20 +29,28 @@ import org.slf4j.LoggerFactory;
  * backpressure callbacks and the cancel handler fire only after {@code getStream} returns. A batch is
  * filled only when the client is ready for it, so at most a few batches are buffered per call, and
  * production stops when the client cancels or goes away. Each read gets its own child allocator, so a
- * stream that does not free its vectors shows up as a leak.
+ * stream that does not free its vectors shows up as a leak. A client that stops reading but stays
+ * connected gets the stream cancelled with TIMEOUT after {@code stream_stall_timeout_ms}, so it cannot
+ * hold a thread, the result's vectors and an in-flight permit until gRPC's keepalive gives up.
  */
 final class ResultStreamer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResultStreamer.class);
+    /** The longest one wait for the client sleeps: how soon a closing server is noticed. */
     private static final long READY_WAIT_MS = 100;
+
+    /** What waiting for the client ended with. */
+    private enum Readiness { READY, STOPPED, STALLED }
 
     private final BufferAllocator allocator;
     private final Failures failures;
+    private final Duration stallTimeout;
     private final ExecutorService producers;
     private volatile boolean closing;
 
-    ResultStreamer(BufferAllocator allocator, Failures failures) {
+    ResultStreamer(BufferAllocator allocator, Failures failures, Duration stallTimeout) {
         this.allocator = allocator;
         this.failures = failures;
+        this.stallTimeout = stallTimeout;
         AtomicInteger count = new AtomicInteger();
         this.producers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "flexfun-doget-" + count.incrementAndGet());
@@ -82,12 +91,15 @@ final class ResultStreamer implements AutoCloseable {
             CallObserver observer) {
         FlexFunException failure = null;
         boolean stopped = false;
+        boolean stalled = false;
         try (lease; BufferAllocator callAllocator = allocator.newChildAllocator("doget", 0, Long.MAX_VALUE)) {
             try (BatchStream batches = lease.open(callAllocator)) {
                 listener.start(batches.root());
                 while (batches.next()) {
-                    if (!awaitReady(listener, backpressure, cancelled)) {
-                        stopped = true;
+                    Readiness readiness = awaitReady(listener, backpressure, cancelled);
+                    if (readiness != Readiness.READY) {
+                        stopped = readiness == Readiness.STOPPED;
+                        stalled = readiness == Readiness.STALLED;
                         break;
                     }
                     listener.putNext();
@@ -107,6 +119,14 @@ final class ResultStreamer implements AutoCloseable {
                 observer.cancelledByClient();
             }
             LOG.debug("Stopped sending {}: the client cancelled or went away", lease.description());
+        } else if (stalled) {
+            // The vectors, the lease and the permit are freed by now; the client sees the error after
+            // the batches it has not read yet, if it ever reads again.
+            FlexFunException timeout = new FlexFunException(ErrorCode.TIMEOUT, "The client did not read the result of '"
+                    + lease.functionName() + "' for " + readable(stallTimeout) + "; the stream was cancelled.");
+            LOG.info("Stopped sending {}: {}", lease.description(), timeout.getMessage());
+            observer.streamStalled();
+            listener.error(FlightErrors.toFlight(timeout));
         } else if (failure != null) {
             LOG.info("Sending {} failed: {}", lease.description(), failure.getMessage());
             observer.failed(failure.code());
@@ -124,19 +144,35 @@ final class ResultStreamer implements AutoCloseable {
         return bytes;
     }
 
-    /** Waits until the client can take another batch; {@code false} when it never will. */
-    private boolean awaitReady(ServerStreamListener listener,
+    /** {@code 60 s}, or {@code 300 ms} when not whole seconds. */
+    private static String readable(Duration duration) {
+        long ms = duration.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+    }
+
+    /**
+     * Waits until the client can take another batch: READY, STOPPED when it never will (cancelled,
+     * server closing), STALLED when it took no batch for {@code stallTimeout}. Each wait sleeps on
+     * the backpressure strategy's monitor, woken by gRPC's onReady and onCancel, never spinning.
+     */
+    private Readiness awaitReady(ServerStreamListener listener,
             BackpressureStrategy.CallbackBackpressureStrategy backpressure, AtomicBoolean cancelled) {
+        long stallDeadline = System.nanoTime() + stallTimeout.toNanos();
         while (!listener.isReady()) {
-            if (cancelled.get() || listener.isCancelled() || closing) {
-                return false;
+            // An interrupted thread returns from every wait at once (the wait re-sets the flag): stop, not spin.
+            if (cancelled.get() || listener.isCancelled() || closing || Thread.currentThread().isInterrupted()) {
+                return Readiness.STOPPED;
             }
-            BackpressureStrategy.WaitResult result = backpressure.waitForListener(READY_WAIT_MS);
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(stallDeadline - System.nanoTime());
+            if (leftMs <= 0) {
+                return Readiness.STALLED;
+            }
+            BackpressureStrategy.WaitResult result = backpressure.waitForListener(Math.min(READY_WAIT_MS, leftMs));
             if (result == BackpressureStrategy.WaitResult.CANCELLED) {
-                return false;
+                return Readiness.STOPPED;
             }
         }
-        return !(cancelled.get() || listener.isCancelled() || closing);
+        return cancelled.get() || listener.isCancelled() || closing ? Readiness.STOPPED : Readiness.READY;
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param maxCommandBytes   the largest accepted GetFlightInfo command ({@code max_command_bytes})
  * @param errorStackTraces  whether a failed function's stack trace goes to the client in ErrorInfo.detail
  *                          ({@code error_stack_traces}; off by default: it leaks internals)
+ * @param streamStallTimeout how long a DoGet may wait for a client that stopped reading before the server
+ *                          cancels the stream with TIMEOUT ({@code stream_stall_timeout_ms})
  */
 public record FlexFunSettings(
         Duration callDeadline,
@@ -18,5 +20,6 @@ public record FlexFunSettings(
         int batchSize,
         int taskQueueSize,
         int maxCommandBytes,
-        boolean errorStackTraces) {
+        boolean errorStackTraces,
+        Duration streamStallTimeout) {
 }

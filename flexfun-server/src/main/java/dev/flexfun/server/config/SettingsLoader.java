@@ -88,13 +88,15 @@ final class SettingsLoader {
         int queueSize = flexfun.integer("task_queue_size", 256, 0, 1_000_000);
         int maxCommandBytes = flexfun.integer("max_command_bytes", 1 << 20, 64, 64 << 20);
         boolean stackTraces = flexfun.bool("error_stack_traces", false);
+        // 60 s: long enough for a slow consumer's pauses, short enough that a stalled one cannot hold a thread for long.
+        long stallMs = flexfun.positiveMillis("stream_stall_timeout_ms", 60_000, 1, "milliseconds");
 
         ServerSettings serverSettings = new ServerSettings(listenHost, listenPort, advertiseHost, advertisePort, useTls,
                 useMtls, certificate, privateKey, rootCertificate, authentication, tokenHeader, tokenVerification,
                 taskThreads, taskCloseThreads, Duration.ofMillis(ttlMillis), metricsHost, metricsPort, healthHost,
                 healthPort, logEventKey, otel, Duration.ofMillis(graceMillis));
         FlexFunSettings flexfunSettings = new FlexFunSettings(Duration.ofMillis(deadlineMs), Duration.ofMillis(pollingMs),
-                batchSize, queueSize, maxCommandBytes, stackTraces);
+                batchSize, queueSize, maxCommandBytes, stackTraces, Duration.ofMillis(stallMs));
         List<String> warnings = new ArrayList<>();
         for (String unknown : server.unknownKeys()) {
             warnings.add("Unknown setting " + unknown + " is ignored.");

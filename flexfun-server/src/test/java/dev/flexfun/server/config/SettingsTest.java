@@ -51,6 +51,7 @@ class SettingsTest {
         assertEquals(Duration.ofMillis(2_000), f.pollingInterval());
         assertEquals(65_536, f.batchSize());
         assertFalse(f.errorStackTraces());
+        assertEquals(Duration.ofMillis(60_000), f.streamStallTimeout());
         assertEquals(List.of(), settings.warnings());
     }
 
@@ -125,6 +126,21 @@ class SettingsTest {
                 () -> Settings.fromToml("", Map.of("GOODDATA_FLIGHT_SERVER__LISTEN_PORT", "abc")));
         assertEquals("Invalid setting server.listen_port = \"abc\" (env GOODDATA_FLIGHT_SERVER__LISTEN_PORT): "
                 + "must be an integer from 0 to 65535.", env.getMessage());
+    }
+
+    @Test
+    void theStreamStallTimeoutIsAPositiveNumberOfMilliseconds() {
+        assertEquals(Duration.ofMillis(300),
+                Settings.fromToml("[flexfun]\nstream_stall_timeout_ms = 300\n", Map.of()).flexfun().streamStallTimeout());
+        assertEquals(Duration.ofMillis(1500), Settings.fromToml("", Map.of("GOODDATA_FLIGHT_FLEXFUN__STREAM_STALL_TIMEOUT_MS",
+                "1500")).flexfun().streamStallTimeout());
+        for (String bad : List.of("0", "-5", "\"soon\"")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> Settings.fromToml("[flexfun]\nstream_stall_timeout_ms = " + bad + "\n", Map.of()), bad);
+            assertEquals("Invalid setting flexfun.stream_stall_timeout_ms = " + bad
+                    + " (env GOODDATA_FLIGHT_FLEXFUN__STREAM_STALL_TIMEOUT_MS): must be a positive number of milliseconds.",
+                    e.getMessage());
+        }
     }
 
     @Test
