@@ -2,7 +2,9 @@ package dev.flexfun.server.protocol;
 
 import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.runtime.FlexFunException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.ErrorFlightMetadata;
 import org.apache.arrow.flight.FlightRuntimeException;
@@ -50,6 +52,24 @@ public final class FlightErrors {
     }
 
     /** An error with the {@code x-arrow-*} trailers and no ErrorInfo (e.g. authentication failures). */
+    /**
+     * The ErrorInfo a Flight error carries in its {@value #ERROR_INFO_TRAILER} trailer, if any: the
+     * client's side of {@link #toFlight(FlightStatus, ErrorInfo)}.
+     *
+     * @throws IllegalArgumentException when the trailer is there but is not an ErrorInfo
+     */
+    public static Optional<ErrorInfo> errorInfoOf(FlightRuntimeException error) {
+        ErrorFlightMetadata trailers = error.status().metadata();
+        if (trailers == null || !trailers.containsKey(ERROR_INFO_TRAILER)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ErrorInfo.fromJson(trailers.getByte(ERROR_INFO_TRAILER)));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("The ErrorInfo trailer of " + error + " is not valid ErrorInfo JSON", e);
+        }
+    }
+
     public static FlightRuntimeException withoutErrorInfo(FlightStatus status, String msg) {
         return new CallStatus(status.code(), null, msg + ". Detail: " + status.wireName(), arrowTrailers(status, msg))
                 .toRuntimeException();

@@ -1,4 +1,4 @@
-package dev.flexfun.server.testkit;
+package dev.flexfun.testkit;
 
 import static dev.flexfun.testkit.FlexFunAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.server.protocol.ErrorInfo;
-import dev.flexfun.testkit.ArrowResult;
-import dev.flexfun.testkit.FlexFunTestServer;
-import dev.flexfun.testkit.FunctionInfo;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -1,17 +1,14 @@
-package dev.flexfun.server.testkit;
+package dev.flexfun.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flexfun.runtime.OnLoadHook;
-import dev.flexfun.server.fixtures.TestRegistry;
-import dev.flexfun.testkit.ArrowResult;
-import dev.flexfun.testkit.FlexFunTestServer;
-import dev.flexfun.testkit.FunctionInfo;
-import dev.flexfun.testkit.StreamSummary;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -23,25 +20,18 @@ class TestServerLifecycleTest {
     @Test
     void servesTheRegistriesOnTheClassPath() {
         try (FlexFunTestServer server = FlexFunTestServer.create().start()) {
-            // This module's TestRegistry, listed in src/test/resources/META-INF/services.
-            assertTrue(server.list().stream().map(FunctionInfo::name).toList().containsAll(
-                    java.util.List.of("Sample", "Slow", "Failing")));
-            assertEquals(4, server.call("Sample", Map.of("rows", 4)).size());
-            assertTrue(TestRegistry.HOOK_RUNS.get() > 0, "the registry's on-load hook ran");
+            // This module's KitRegistry, listed in src/test/resources/META-INF/services.
+            assertEquals(List.of("Count", "Types"), server.list().stream().map(FunctionInfo::name).toList());
+            assertEquals(4, server.call("Count", Map.of("n", 4)).size());
+            assertTrue(KitRegistry.HOOK_RUNS.get() > 0, "the registry's on-load hook ran");
         }
     }
 
     @Test
-    void settingsWinAndBatchesFollowThem() {
-        try (FlexFunTestServer server = FlexFunTestServer.create().setting("flexfun.batch_size", 2).start()) {
-            StreamSummary summary = server.stream("Sample", Map.of("rows", 5), batch -> { });
-            assertEquals(5, summary.rows());
-            assertEquals(3, summary.batches());
-            assertEquals(2, summary.largestBatch());
-            try (ArrowResult result = server.callArrow("Sample", Map.of("rows", 5))) {
-                assertEquals(3, result.batches());
-                assertEquals(5, result.rowCount());
-            }
+    void settingsReachTheServedFunctions() {
+        try (FlexFunTestServer server = FlexFunTestServer.create().withoutDiscovery()
+                .function(KitFunctions.batchSize()).setting("flexfun.batch_size", 2).start()) {
+            assertEquals(List.of(Map.of("batch_size", 2)), server.call("BatchSize"));
         }
     }
 

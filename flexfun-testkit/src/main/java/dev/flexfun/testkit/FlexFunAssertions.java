@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.server.protocol.ErrorInfo;
 import dev.flexfun.server.protocol.FlightErrors;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.arrow.flight.FlightRuntimeException;
@@ -35,14 +34,10 @@ public final class FlexFunAssertions {
 
     /** The ErrorInfo a Flight error carries ({@code grpc-status-details-bin}), if any. */
     public static Optional<ErrorInfo> errorInfo(FlightRuntimeException e) {
-        var trailers = e.status().metadata();
-        if (trailers == null || !trailers.containsKey(FlightErrors.ERROR_INFO_TRAILER)) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(ErrorInfo.fromJson(trailers.getByte(FlightErrors.ERROR_INFO_TRAILER)));
-        } catch (IOException ex) {
-            throw new AssertionError("The ErrorInfo of " + e + " is not valid JSON", ex);
+            return FlightErrors.errorInfoOf(e);
+        } catch (IllegalArgumentException notErrorInfo) {
+            throw new AssertionError(notErrorInfo.getMessage(), notErrorInfo.getCause());
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.flexfun.server.testkit;
+package dev.flexfun.testkit;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.flexfun.runtime.CallContext;
@@ -121,6 +121,19 @@ final class KitFunctions {
                 i.set(r, r);
             }
             root.setRowCount(n);
+            return FlexResult.of(root);
+        });
+    }
+
+    /** {@code BatchSize}: one row, column {@code batch_size} = the call's batch size setting. */
+    static FlexFunction batchSize() {
+        Schema schema = new Schema(List.of(Field.notNullable("batch_size", new ArrowType.Int(32, true))));
+        return new HandWritten("BatchSize", schema, null, ctx -> {
+            VectorSchemaRoot root = VectorSchemaRoot.create(schema, ctx.allocator());
+            IntVector size = (IntVector) root.getVector("batch_size");
+            size.allocateNew(1);
+            size.set(0, ctx.batchSize());
+            root.setRowCount(1);
             return FlexResult.of(root);
         });
     }
