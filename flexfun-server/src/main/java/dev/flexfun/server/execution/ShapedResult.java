@@ -44,8 +44,9 @@ final class ShapedResult implements FlexResult {
     static Schema schemaOf(Schema source, List<String> columns, java.util.Map<String, String> extraMetadata) {
         java.util.Set<String> requested = new java.util.HashSet<>(columns);
         List<Field> fields = new ArrayList<>(source.getFields().size());
+        boolean all = requested.isEmpty(); // not "requested is empty by now": that would add the columns after the last one
         for (Field field : source.getFields()) {
-            if (requested.isEmpty() || requested.remove(field.getName())) {
+            if (all || requested.remove(field.getName())) {
                 fields.add(field);
             }
         }
