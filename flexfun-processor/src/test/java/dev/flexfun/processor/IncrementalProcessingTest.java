@@ -70,8 +70,10 @@ class IncrementalProcessingTest {
                 Fixtures.source("com.acme.hr.Setup",
                         "package com.acme.hr;",
                         "import dev.flexfun.annotations.OnLoad;",
+                        "import dev.flexfun.annotations.OnShutdown;",
                         "public final class Setup {",
                         "    @OnLoad public static void init() {}",
+                        "    @OnShutdown public static void stop() {}",
                         "}"),
                 Fixtures.source("com.acme.hr.Raw",
                         "package com.acme.hr;",
@@ -87,7 +89,7 @@ class IncrementalProcessingTest {
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
 
         Set<String> registryElements = Set.of("com.acme.sales.Sales#sales()", "com.acme.hr.Setup#init()",
-                "com.acme.hr.Raw");
+                "com.acme.hr.Setup#stop()", "com.acme.hr.Raw");
         assertEquals(Map.of(
                 "com.acme.sales.Sales_salesAdapter", Set.of("com.acme.sales.Sales", "com.acme.sales.Row"),
                 "com.acme.FlexFunRegistry", registryElements,

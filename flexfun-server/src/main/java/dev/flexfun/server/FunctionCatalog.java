@@ -3,6 +3,7 @@ package dev.flexfun.server;
 import dev.flexfun.runtime.FlexFunction;
 import dev.flexfun.runtime.FlexFunctionRegistry;
 import dev.flexfun.runtime.OnLoadHook;
+import dev.flexfun.runtime.OnShutdownHook;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** The functions a server serves, by name, in registration order, with their on-load hooks. */
+/** The functions a server serves, by name, in registration order, with their on-load and shutdown hooks. */
 public final class FunctionCatalog {
     /**
      * What to check when no registry is found: the usual cause is a build without the processor, which
@@ -25,6 +26,7 @@ public final class FunctionCatalog {
     private final Map<String, FlexFunction> functions = new LinkedHashMap<>();
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<OnLoadHook> hooks = new ArrayList<>();
+    private final List<OnShutdownHook> shutdownHooks = new ArrayList<>();
 
     /** The registries the current thread's context class loader (usually the class path) sees. */
     public static List<FlexFunctionRegistry> discoverRegistries() {
@@ -51,6 +53,7 @@ public final class FunctionCatalog {
             add(function, source);
         }
         hooks.addAll(registry.onLoadHooks());
+        shutdownHooks.addAll(registry.onShutdownHooks());
         return this;
     }
 
@@ -77,6 +80,11 @@ public final class FunctionCatalog {
         return this;
     }
 
+    public FunctionCatalog addShutdownHook(OnShutdownHook hook) {
+        shutdownHooks.add(hook);
+        return this;
+    }
+
     public Optional<FlexFunction> find(String name) {
         return Optional.ofNullable(functions.get(name));
     }
@@ -87,6 +95,11 @@ public final class FunctionCatalog {
 
     public List<OnLoadHook> hooks() {
         return List.copyOf(hooks);
+    }
+
+    /** The {@code @OnShutdown} hooks, in registration order. */
+    public List<OnShutdownHook> shutdownHooks() {
+        return List.copyOf(shutdownHooks);
     }
 
     /** Where a function comes from (its registry's class, or what the builder was told). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flexfun.runtime.FlexFunction;
 import dev.flexfun.runtime.FlexFunctionRegistry;
 import dev.flexfun.runtime.OnLoadHook;
+import dev.flexfun.runtime.OnShutdownHook;
 import dev.flexfun.server.FlexFunServer;
 import dev.flexfun.server.FunctionCatalog;
 import dev.flexfun.server.config.Settings;
@@ -69,6 +70,7 @@ public final class FlexFunTestServer
     private boolean discover = true;
     private final List<FlexFunction> functions = new ArrayList<>();
     private final List<OnLoadHook> hooks = new ArrayList<>();
+    private final List<OnShutdownHook> shutdownHooks = new ArrayList<>();
     private final List<Path> configFiles = new ArrayList<>();
     private final Map<String, Object> overrides = new LinkedHashMap<>();
     private String token;
@@ -110,6 +112,16 @@ public final class FlexFunTestServer
     public FlexFunTestServer onLoad(OnLoadHook hook) {
         checkNotStarted();
         hooks.add(hook);
+        return this;
+    }
+
+    /**
+     * Also runs {@code hook} when the server closes, after the class path's {@code @OnShutdown} hooks
+     * (which the kit runs too), before the memory check.
+     */
+    public FlexFunTestServer onShutdown(OnShutdownHook hook) {
+        checkNotStarted();
+        shutdownHooks.add(hook);
         return this;
     }
 
@@ -165,6 +177,7 @@ public final class FlexFunTestServer
             }
             functions.forEach(builder::function);
             hooks.forEach(builder::onLoad);
+            shutdownHooks.forEach(builder::onShutdown);
             server = builder.start();
             client = FlightClient.builder(clientAllocator, server.location()).build();
             return this;

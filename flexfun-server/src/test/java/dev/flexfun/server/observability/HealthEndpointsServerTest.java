@@ -9,14 +9,13 @@ import dev.flexfun.runtime.OnLoadHook;
 import dev.flexfun.server.FlexFunServer;
 import dev.flexfun.server.fixtures.Gate;
 import dev.flexfun.server.fixtures.GeneratedResult;
+import dev.flexfun.server.fixtures.OwnThreads;
 import dev.flexfun.server.fixtures.ServerHarness;
 import dev.flexfun.server.fixtures.TestFunction;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -63,7 +62,7 @@ class HealthEndpointsServerTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, OwnThreads.EACH_TASK);
         assertTrue(hookEntered.await(30, TimeUnit.SECONDS));
         assertEquals(500, status(port, "/ready"), "starting: an on-load hook is still running");
         assertEquals(202, status(port, "/live"));
@@ -102,16 +101,13 @@ class HealthEndpointsServerTest {
     @Test
     void readyTurns500AsSoonAsShutdownBeginsWhileACallStillRuns() throws Exception {
         Gate gate = new Gate();
-        // Two threads of its own: the held call and close() both block, and the default async pool may
-        // have only one thread (it did on Java 25 on a 2-core machine, and close() never began).
-        ExecutorService background = Executors.newFixedThreadPool(2);
         try (ServerHarness h = ServerHarness.start(FlexFunServer.builder()
                 .settings(ServerHarness.settings("health_check_host = \"127.0.0.1\"\nhealth_check_port = 0\n"
                         + "shutdown_grace_sec = 60\n"))
                 .function(gate.function("Held")))) {
             int port = h.server.healthCheckPort().orElseThrow();
             assertEquals(202, status(port, "/ready"));
-            CompletableFuture<?> call = CompletableFuture.runAsync(() -> h.call("Held", "{}"), background);
+            CompletableFuture<?> call = CompletableFuture.runAsync(() -> h.call("Held", "{}"), OwnThreads.EACH_TASK);
             assertTrue(gate.entered.await(30, TimeUnit.SECONDS));
 
             CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
@@ -120,7 +116,7 @@ class HealthEndpointsServerTest {
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-            }, background);
+            }, OwnThreads.EACH_TASK);
             while (h.server.health().state() != ServerHealth.State.SHUTTING_DOWN) {
                 Thread.sleep(5);
             }
@@ -130,8 +126,6 @@ class HealthEndpointsServerTest {
             gate.open.countDown();
             call.get(30, TimeUnit.SECONDS);
             closing.get(30, TimeUnit.SECONDS);
-        } finally {
-            background.shutdownNow();
         }
     }
 }
