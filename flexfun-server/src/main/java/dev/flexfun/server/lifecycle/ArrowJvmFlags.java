@@ -12,7 +12,11 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * the missing flags and where to put them. {@code config/jvm.options} lists the same flags.
  */
 public final class ArrowJvmFlags {
-    /** Java 24+ refuses sun.misc.Unsafe memory access (which Arrow and Netty use) unless this says allow. */
+    /**
+     * On Java 24+ Arrow's Netty allocation manager fails in its static initializer unless sun.misc.Unsafe
+     * memory access is allowed (measured on 25). The system property is what the launcher option
+     * {@code --sun-misc-unsafe-memory-access} sets, and Java 17 accepts it, where it rejects that option.
+     */
     static final String UNSAFE_ACCESS_PROPERTY = "sun.misc.unsafe.memory.access";
     static final String UNSAFE_ACCESS_FLAG = "-D" + UNSAFE_ACCESS_PROPERTY + "=allow";
     private static final int FIRST_JAVA_REFUSING_UNSAFE = 24;
