@@ -28,6 +28,7 @@ final class SettingsLoader {
         ObjectNode tree;
         try {
             tree = SettingsTree.parse(toml);
+            SectionAliases.fold(tree, "text");
         } catch (IOException e) {
             throw new ConfigException("Settings are not valid TOML: " + e.getMessage(), e);
         }
@@ -97,7 +98,7 @@ final class SettingsLoader {
                 healthPort, logEventKey, otel, Duration.ofMillis(graceMillis));
         FlexFunSettings flexfunSettings = new FlexFunSettings(Duration.ofMillis(deadlineMs), Duration.ofMillis(pollingMs),
                 batchSize, queueSize, maxCommandBytes, stackTraces, Duration.ofMillis(stallMs));
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(ReferenceOnlySettings.report(server, flexfun));
         for (String unknown : server.unknownKeys()) {
             warnings.add("Unknown setting " + unknown + " is ignored.");
         }
