@@ -93,7 +93,7 @@ final class FlexFunProducer extends NoOpFlightProducer {
                 observer.function(invoke.functionName());
                 // The caller is known on this (gRPC) thread only; the call carries it to the task thread.
                 FunctionCall call = new FunctionCall(function(invoke.functionName()), invoke, headersOf(headers),
-                        TokenAuthInterceptor.currentCaller().orElse(null), observer.peer());
+                        headers == null ? Map.of() : headers.binaryForFunctions(), TokenAuthInterceptor.currentCaller().orElse(null), observer.peer());
                 ready = execution.start(call, pollable);
             } else if (command instanceof Command.Retry retry) {
                 observer.taskId(retry.taskId());
@@ -165,8 +165,8 @@ final class FlexFunProducer extends NoOpFlightProducer {
 
     private static byte[] commandOf(FlightDescriptor descriptor, String method) {
         if (!descriptor.isCommand()) {
-            throw new FlexFunException(ErrorCode.BAD_REQUEST, method + " needs a CMD descriptor; PATH descriptors "
-                    + "are not served.");
+            // BAD_ARGUMENT, as the reference answers it: the descriptor is the call's argument.
+            throw new BadArgumentException(method + " needs a CMD descriptor; PATH descriptors are not served.");
         }
         return descriptor.getCommand();
     }
@@ -180,7 +180,7 @@ final class FlexFunProducer extends NoOpFlightProducer {
             return flight;
         }
         FlexFunException error = e instanceof FlexFunException f ? f : unexpected(e);
-        observer.failed(error.code());
+        observer.failed(error.codeName());
         return FlightErrors.toFlight(error);
     }
 

@@ -129,7 +129,7 @@ final class ResultStreamer implements AutoCloseable {
             listener.error(FlightErrors.toFlight(timeout));
         } else if (failure != null) {
             LOG.info("Sending {} failed: {}", lease.description(), failure.getMessage());
-            observer.failed(failure.code());
+            observer.failed(failure.codeName());
             listener.error(FlightErrors.toFlight(failure));
         } else {
             listener.completed();

@@ -75,6 +75,7 @@ public final class FunctionInvoker {
         for (Map.Entry<String, List<String>> header : call.headers().entrySet()) {
             header.getValue().forEach(v -> builder.header(header.getKey(), v));
         }
+        call.binaryHeaders().forEach((name, values) -> values.forEach(v -> builder.binaryHeader(name, v)));
         return builder.build();
     }
 

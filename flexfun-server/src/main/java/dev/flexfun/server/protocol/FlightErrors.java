@@ -38,10 +38,13 @@ public final class FlightErrors {
         };
     }
 
-    /** The Flight error for {@code error}, carrying its ErrorInfo. */
+    /**
+     * The Flight error for {@code error}, carrying its ErrorInfo: its own code (retry flags included)
+     * and the status it chose, else its code's usual status.
+     */
     public static FlightRuntimeException toFlight(FlexFunException error) {
-        FlightStatus status = error instanceof FlightStatusException s ? s.status() : defaultStatus(error.code());
-        return toFlight(status, ErrorInfo.of(error.getMessage(), error.detail(), error.code().code(), error.body()));
+        FlightStatus status = error.status().map(FlightStatus::of).orElseGet(() -> defaultStatus(error.code()));
+        return toFlight(status, ErrorInfo.of(error.getMessage(), error.detail(), error.numericCode(), error.body()));
     }
 
     public static FlightRuntimeException toFlight(FlightStatus status, ErrorInfo info) {
