@@ -13,6 +13,7 @@ import dev.flexfun.server.execution.ExecutionLimits;
 import dev.flexfun.server.execution.Failures;
 import dev.flexfun.server.execution.FunctionInvoker;
 import dev.flexfun.server.execution.TaskExecution;
+import dev.flexfun.server.lifecycle.FunctionAllocators;
 import dev.flexfun.server.lifecycle.InFlightCalls;
 import dev.flexfun.server.observability.HealthHttpServer;
 import dev.flexfun.server.observability.ServerHealth;
@@ -61,13 +62,15 @@ public final class FlexFunServer implements AutoCloseable {
     private final FlightServer flightServer;
     private final Location advertised;
     private final ServerContext context;
+    private final FunctionAllocators functionAllocators;
     private boolean closed;
 
     private FlexFunServer(Settings settings, FunctionCatalog catalog, ServerHealth health, HealthHttpServer healthHttp,
             FlightServerFactory factory, BufferAllocator parent, boolean ownsParent, Tracing tracing,
-            ServerContext context) throws IOException {
+            ServerContext context, FunctionAllocators functionAllocators) throws IOException {
         this.settings = settings;
         this.context = context;
+        this.functionAllocators = functionAllocators;
         this.tracing = tracing;
         this.catalog = catalog;
         this.health = health;
@@ -232,7 +235,8 @@ public final class FlexFunServer implements AutoCloseable {
         long leaked = allocator.getAllocatedMemory();
         try {
             allocator.close();
-            if (ownedRoot != null) {
+            // What functions still keep is theirs, not a leak of the server (reported by closeOrReport).
+            if (functionAllocators.closeOrReport() && ownedRoot != null) {
                 ownedRoot.close();
             }
         } catch (IllegalStateException leak) {
@@ -324,19 +328,23 @@ public final class FlexFunServer implements AutoCloseable {
             boolean ownsAllocator = allocator == null;
             BufferAllocator parent = null;
             Tracing tracingUsed = null;
+            FunctionAllocators functionAllocators = null;
             try {
-                ServerContext context = context(effective, health);
+                // Before the hooks: they may keep Arrow data in allocators of the same root (newAllocator).
+                parent = ownsAllocator ? new RootAllocator() : allocator;
+                functionAllocators = new FunctionAllocators(parent);
+                ServerContext context = context(effective, health, functionAllocators);
                 runHooks(catalog.hooks(), context);
                 FlightServerFactory factory = new FlightServerFactory(effective, context, classLoader());
-                parent = ownsAllocator ? new RootAllocator() : allocator;
                 tracingUsed = tracing != null ? tracing : Tracing.forExporterType(effective.server().otelExporterType());
                 return new FlexFunServer(effective, catalog, health, healthHttp, factory, parent, ownsAllocator,
-                        tracingUsed, context);
+                        tracingUsed, context, functionAllocators);
             } catch (IOException | RuntimeException e) {
                 if (tracingUsed != null) {
                     tracingUsed.close();
                 }
-                if (ownsAllocator && parent != null) {
+                boolean functionMemoryFreed = functionAllocators == null || functionAllocators.closeOrReport();
+                if (ownsAllocator && parent != null && functionMemoryFreed) {
                     parent.close();
                 }
                 if (healthHttp != null) {
@@ -366,9 +374,14 @@ public final class FlexFunServer implements AutoCloseable {
             }
         }
 
-        private static ServerContext context(Settings settings, HealthMonitor health) {
+        private static ServerContext context(Settings settings, HealthMonitor health, FunctionAllocators allocators) {
             JsonNode tree = settings.tree().deepCopy();
             return new ServerContext() {
+                @Override
+                public BufferAllocator newAllocator(String name) {
+                    return allocators.newAllocator(name);
+                }
+
                 @Override
                 public JsonNode settings() {
                     return tree;
