@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * The functions a server serves, with their on-load and shutdown hooks. Functions are kept in the
  * order of their names ({@link String#compareTo}, so upper case before lower case): ListFlights and
- * the start-up log list them in that order, whatever the class path or source order (docs/protocol.md).
+ * the start-up log list them in that order, whatever the class path or source order
+ * (docs/protocol.md, "ListFlights").
  * Hooks run in registration order.
  */
 public final class FunctionCatalog {

@@ -70,8 +70,9 @@ class StartupTest {
                 .discoverRegistries())) {
             List<String> names = new ArrayList<>();
             h.client.listFlights(Criteria.ALL).forEach(i -> names.add(new String(i.getDescriptor().getCommand())));
-            // In the order of their names, whatever the registry's order (Sample, Slow, Failing).
+            // In the order of their names, whatever the registry's order (Sample, Slow, Failing, OwnCode).
             assertEquals(List.of("{\"functionName\":\"Failing\",\"metadata\":null}",
+                    "{\"functionName\":\"OwnCode\",\"metadata\":null}",
                     "{\"functionName\":\"Sample\",\"metadata\":{\"description\":\"sample rows\"}}",
                     "{\"functionName\":\"Slow\",\"metadata\":null}"), names);
             assertEquals(3, h.read(h.call("Sample", "{}")).size());

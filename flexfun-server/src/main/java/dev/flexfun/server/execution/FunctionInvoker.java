@@ -19,7 +19,10 @@ import org.apache.arrow.vector.types.pojo.Field;
  * as it will be sent. Where and when this runs is the {@link CallExecution}'s business.
  */
 public final class FunctionInvoker {
-    /** Schema metadata key of the data-source messages (PROTOCOL.md section 1). */
+    /**
+     * Schema metadata key of the data-source messages (docs/protocol.md,
+     * "Function metadata and data-source messages").
+     */
     public static final String DATA_SOURCE_MESSAGES_KEY = "x-gdc-data-source-messages";
 
     private final int batchSize;

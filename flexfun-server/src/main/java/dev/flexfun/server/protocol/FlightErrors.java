@@ -10,8 +10,8 @@ import org.apache.arrow.flight.ErrorFlightMetadata;
 import org.apache.arrow.flight.FlightRuntimeException;
 
 /**
- * Turns protocol errors into Flight errors shaped as the reference server sends them (PROTOCOL.md
- * section 2): the gRPC status of the Flight status, the message {@code "<msg>. Detail: <status>"}, and
+ * Turns protocol errors into Flight errors shaped as the reference server sends them (docs/protocol.md,
+ * "Errors"): the gRPC status of the Flight status, the message {@code "<msg>. Detail: <status>"}, and
  * four trailers. Arrow Java's {@code StatusUtils.toGrpcException} copies a {@link CallStatus}'s
  * metadata into the gRPC trailers, but adds no {@code x-arrow-*} trailer itself; pyarrow exposes
  * {@code grpc-status-details-bin} as {@code FlightError.extra_info} only when {@code x-arrow-status} is there.
