@@ -214,13 +214,14 @@ public final class FlexFunServer implements AutoCloseable {
             }
             tracing.close(); // after the calls: their spans are sent too
         }
-        runShutdownHooks();
+        // After the calls (nothing reads what the hooks free any more), before the leak check (which sees it freed).
+        runShutdownHooks(catalog.shutdownHooks(), context);
         checkMemory();
     }
 
-    /** After the calls (nothing reads what the hooks free any more), before the leak check (which sees it freed). */
-    private void runShutdownHooks() {
-        for (OnShutdownHook hook : catalog.shutdownHooks()) {
+    /** Runs every hook; a failing one is logged and the others still run. */
+    private static void runShutdownHooks(List<OnShutdownHook> hooks, ServerContext context) {
+        for (OnShutdownHook hook : hooks) {
             try {
                 hook.run(context);
                 LOG.atInfo().addKeyValue("hook", hook.source()).log("shutdown_hook_done");
@@ -329,17 +330,22 @@ public final class FlexFunServer implements AutoCloseable {
             BufferAllocator parent = null;
             Tracing tracingUsed = null;
             FunctionAllocators functionAllocators = null;
+            ServerContext context = null;
             try {
                 // Before the hooks: they may keep Arrow data in allocators of the same root (newAllocator).
                 parent = ownsAllocator ? new RootAllocator() : allocator;
                 functionAllocators = new FunctionAllocators(parent);
-                ServerContext context = context(effective, health, functionAllocators);
+                context = context(effective, health, functionAllocators);
                 runHooks(catalog.hooks(), context);
                 FlightServerFactory factory = new FlightServerFactory(effective, context, classLoader());
                 tracingUsed = tracing != null ? tracing : Tracing.forExporterType(effective.server().otelExporterType());
                 return new FlexFunServer(effective, catalog, health, healthHttp, factory, parent, ownsAllocator,
                         tracingUsed, context, functionAllocators);
             } catch (IOException | RuntimeException e) {
+                if (context != null) {
+                    // On-load hooks may have run: let functions free what they loaded, as at a normal stop.
+                    runShutdownHooks(catalog.shutdownHooks(), context);
+                }
                 if (tracingUsed != null) {
                     tracingUsed.close();
                 }

@@ -2,6 +2,7 @@ package dev.flexfun.server.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flexfun.runtime.OnLoadHook;
@@ -110,5 +111,30 @@ class ShutdownHooksTest {
             assertEquals(4096, functionAllocator.get().getAllocatedMemory());
         } // the harness's root allocator closes only if nothing is left
         assertEquals(0, functionAllocator.get().getAllocatedMemory());
+    }
+
+    @Test
+    void aStartThatFailsAfterOnLoadHooksRanStillRunsTheShutdownHooks() throws Exception {
+        AtomicReference<BufferAllocator> functionAllocator = new AtomicReference<>();
+        AtomicReference<ArrowBuf> keptBuffer = new AtomicReference<>();
+        List<String> ran = new ArrayList<>();
+        try (RootAllocator root = new RootAllocator()) { // closing it fails if the kept memory was not freed
+            FlexFunServer.Builder builder = FlexFunServer.builder().settings(ServerHarness.settings("")).allocator(root)
+                    .onLoad(OnLoadHook.of("test#load", server -> {
+                        functionAllocator.set(server.newAllocator("cache"));
+                        keptBuffer.set(functionAllocator.get().buffer(1024));
+                    }))
+                    .onLoad(OnLoadHook.of("test#broken", server -> {
+                        throw new IllegalStateException("no database");
+                    }))
+                    .onShutdown(OnShutdownHook.of("test#free", server -> {
+                        ran.add("free");
+                        keptBuffer.get().close();
+                        functionAllocator.get().close();
+                    }));
+            IllegalStateException e = assertThrows(IllegalStateException.class, builder::start);
+            assertEquals("On-load hook test#broken failed: no database", e.getMessage());
+            assertEquals(List.of("free"), ran, "what the first hook loaded is freed");
+        }
     }
 }
