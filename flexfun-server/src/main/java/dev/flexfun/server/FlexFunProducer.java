@@ -5,6 +5,7 @@ import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.runtime.FlexFunException;
 import dev.flexfun.runtime.FlexFunction;
 import dev.flexfun.server.execution.CallExecution;
+import dev.flexfun.server.execution.CallOrigin;
 import dev.flexfun.server.execution.FunctionCall;
 import dev.flexfun.server.execution.ReadyResult;
 import dev.flexfun.server.execution.ResultLease;
@@ -93,7 +94,7 @@ final class FlexFunProducer extends NoOpFlightProducer {
                 observer.function(invoke.functionName());
                 // The caller is known on this (gRPC) thread only; the call carries it to the task thread.
                 FunctionCall call = new FunctionCall(function(invoke.functionName()), invoke, headersOf(headers),
-                        headers == null ? Map.of() : headers.binaryForFunctions(), TokenAuthInterceptor.currentCaller().orElse(null), observer.peer());
+                        binaryHeadersOf(headers), TokenAuthInterceptor.currentCaller().orElse(null), observer.peer());
                 ready = execution.start(call, pollable);
             } else if (command instanceof Command.Retry retry) {
                 observer.taskId(retry.taskId());
@@ -121,7 +122,10 @@ final class FlexFunProducer extends NoOpFlightProducer {
         InFlightCalls.Permit permit = null;
         try (Scope trace = observer.traceScope()) { // the stream's producer thread carries it on
             permit = enter();
-            ResultLease lease = execution.open(ticket.getBytes());
+            CallHeaders headers = context.getMiddleware(CallHeaders.KEY);
+            CallOrigin origin = new CallOrigin(headersOf(headers), binaryHeadersOf(headers),
+                    TokenAuthInterceptor.currentCaller().orElse(null), observer.peer());
+            ResultLease lease = execution.open(ticket.getBytes(), origin);
             observer.function(lease.functionName());
             observer.taskId(lease.taskId());
             streamer.stream(lease, listener, permit, observer); // closes the permit when the stream ends
@@ -169,6 +173,10 @@ final class FlexFunProducer extends NoOpFlightProducer {
             throw new BadArgumentException(method + " needs a CMD descriptor; PATH descriptors are not served.");
         }
         return descriptor.getCommand();
+    }
+
+    private static Map<String, List<byte[]>> binaryHeadersOf(CallHeaders headers) {
+        return headers == null ? Map.of() : headers.binaryForFunctions();
     }
 
     private static Map<String, List<String>> headersOf(CallHeaders headers) {
