@@ -25,6 +25,7 @@ public final class CallContextBuilder {
     private String taskId = "test";
     private JsonNode parameters;
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
+    private final Map<String, List<byte[]>> binaryHeaders = new LinkedHashMap<>();
     private CancellationSignal cancellation = new CancellationSignal();
     private int batchSize = DEFAULT_BATCH_SIZE;
     private BufferAllocator allocator;
@@ -106,6 +107,16 @@ public final class CallContextBuilder {
         return this;
     }
 
+    /** Adds a binary header; gRPC names them with the suffix {@code -bin}. */
+    public CallContextBuilder binaryHeader(String name, byte[] value) {
+        if (!name.toLowerCase(Locale.ROOT).endsWith("-bin")) {
+            throw new IllegalArgumentException("A binary header's name ends in -bin (gRPC binary metadata); was " + name);
+        }
+        binaryHeaders.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                .add(Objects.requireNonNull(value, "value").clone());
+        return this;
+    }
+
     public CallContextBuilder cancellation(CancellationSignal cancellation) {
         this.cancellation = Objects.requireNonNull(cancellation);
         return this;
@@ -135,8 +146,10 @@ public final class CallContextBuilder {
         JsonNode params = parameters == null || parameters.isNull() ? JSON.createObjectNode() : parameters;
         Map<String, List<String>> frozen = new LinkedHashMap<>();
         headers.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+        Map<String, List<byte[]>> frozenBinary = new LinkedHashMap<>();
+        binaryHeaders.forEach((k, v) -> frozenBinary.put(k, List.copyOf(v)));
         return new BasicCallContext(functionName, taskId, params, columnsOf(params), Map.copyOf(frozen),
-                cancellation, batchSize, allocator, Optional.ofNullable(caller));
+                Map.copyOf(frozenBinary), cancellation, batchSize, allocator, Optional.ofNullable(caller));
     }
 
     private static Optional<List<String>> columnsOf(JsonNode params) {

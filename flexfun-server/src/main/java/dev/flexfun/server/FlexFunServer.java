@@ -11,6 +11,7 @@ import dev.flexfun.server.config.Settings;
 import dev.flexfun.server.execution.CallExecution;
 import dev.flexfun.server.execution.Failures;
 import dev.flexfun.server.lifecycle.ArrowJvmFlags;
+import dev.flexfun.server.lifecycle.FunctionAllocators;
 import dev.flexfun.server.lifecycle.InFlightCalls;
 import dev.flexfun.server.lifecycle.MissingJvmFlagsException;
 import dev.flexfun.server.observability.HealthHttpServer;
@@ -60,13 +61,15 @@ public final class FlexFunServer implements AutoCloseable {
     private final FlightServer flightServer;
     private final Location advertised;
     private final ServerContext context;
+    private final FunctionAllocators functionAllocators;
     private boolean closed;
 
     private FlexFunServer(Settings settings, FunctionCatalog catalog, ServerHealth health, HealthHttpServer healthHttp,
             FlightServerFactory factory, BufferAllocator parent, boolean ownsParent, Tracing tracing,
-            ServerContext context) throws IOException {
+            ServerContext context, FunctionAllocators functionAllocators) throws IOException {
         this.settings = settings;
         this.context = context;
+        this.functionAllocators = functionAllocators;
         this.tracing = tracing;
         this.catalog = catalog;
         this.health = health;
@@ -210,13 +213,14 @@ public final class FlexFunServer implements AutoCloseable {
             }
             tracing.close(); // after the calls: their spans are sent too
         }
-        runShutdownHooks();
+        // After the calls (nothing reads what the hooks free any more), before the leak check (which sees it freed).
+        runShutdownHooks(catalog.shutdownHooks(), context);
         checkMemory();
     }
 
-    /** After the calls (nothing reads what the hooks free any more), before the leak check (which sees it freed). */
-    private void runShutdownHooks() {
-        for (OnShutdownHook hook : catalog.shutdownHooks()) {
+    /** Runs every hook; a failing one is logged and the others still run. */
+    private static void runShutdownHooks(List<OnShutdownHook> hooks, ServerContext context) {
+        for (OnShutdownHook hook : hooks) {
             try {
                 hook.run(context);
                 LOG.atInfo().addKeyValue("hook", hook.source()).log("shutdown_hook_done");
@@ -231,7 +235,8 @@ public final class FlexFunServer implements AutoCloseable {
         long leaked = allocator.getAllocatedMemory();
         try {
             allocator.close();
-            if (ownedRoot != null) {
+            // What functions still keep is theirs, not a leak of the server (reported by closeOrReport).
+            if (functionAllocators.closeOrReport() && ownedRoot != null) {
                 ownedRoot.close();
             }
         } catch (IllegalStateException leak) {
@@ -329,20 +334,29 @@ public final class FlexFunServer implements AutoCloseable {
             boolean ownsAllocator = allocator == null;
             BufferAllocator parent = null;
             Tracing tracingUsed = null;
+            FunctionAllocators functionAllocators = null;
+            ServerContext context = null;
             try {
-                ServerContext context = context(effective, health);
+                // Before the hooks: they may keep Arrow data in allocators of the same root (newAllocator).
+                parent = ownsAllocator ? new RootAllocator() : allocator;
+                functionAllocators = new FunctionAllocators(parent);
+                context = context(effective, health, functionAllocators);
                 runHooks(catalog.hooks(), context);
                 FlightServerFactory factory = new FlightServerFactory(effective, context,
                         FunctionCatalog.contextClassLoader());
-                parent = ownsAllocator ? new RootAllocator() : allocator;
                 tracingUsed = tracing != null ? tracing : Tracing.forExporterType(effective.server().otelExporterType());
                 return new FlexFunServer(effective, catalog, health, healthHttp, factory, parent, ownsAllocator,
-                        tracingUsed, context);
+                        tracingUsed, context, functionAllocators);
             } catch (IOException | RuntimeException e) {
+                if (context != null) {
+                    // On-load hooks may have run: let functions free what they loaded, as at a normal stop.
+                    runShutdownHooks(catalog.shutdownHooks(), context);
+                }
                 if (tracingUsed != null) {
                     tracingUsed.close();
                 }
-                if (ownsAllocator && parent != null) {
+                boolean functionMemoryFreed = functionAllocators == null || functionAllocators.closeOrReport();
+                if (ownsAllocator && parent != null && functionMemoryFreed) {
                     parent.close();
                 }
                 if (healthHttp != null) {
@@ -367,9 +381,14 @@ public final class FlexFunServer implements AutoCloseable {
             }
         }
 
-        private static ServerContext context(Settings settings, HealthMonitor health) {
+        private static ServerContext context(Settings settings, HealthMonitor health, FunctionAllocators allocators) {
             JsonNode tree = settings.tree().deepCopy();
             return new ServerContext() {
+                @Override
+                public BufferAllocator newAllocator(String name) {
+                    return allocators.newAllocator(name);
+                }
+
                 @Override
                 public JsonNode settings() {
                     return tree;

@@ -314,7 +314,16 @@ public final class FlexFunTestServer
         return serverAllocator.getPeakMemoryAllocation();
     }
 
-    /** The functions the server lists (ListFlights), in registration order. */
+    /**
+     * The Arrow memory the server holds now, in bytes: calls' results and what functions keep in
+     * allocators of their own ({@code ServerContext.newAllocator}).
+     */
+    public long serverMemory() {
+        checkStarted();
+        return serverAllocator.getAllocatedMemory();
+    }
+
+    /** The functions the server lists (ListFlights), in the order of their names. */
     public List<FunctionInfo> list() {
         checkStarted();
         List<FunctionInfo> infos = new ArrayList<>();
