@@ -49,7 +49,7 @@ public final class TextTable {
             boolean last = i == widths.length - 1;
             line.append(rightAligned[i] ? padding + cell : last ? cell : cell + padding);
         }
-        out.println(line);
+        out.println(line.toString().stripTrailing()); // empty last cells leave no trailing blanks
     }
 
     /** Prints the header and {@code rows}, the widths fitting all of them. */
