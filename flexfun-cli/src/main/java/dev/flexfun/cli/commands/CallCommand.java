@@ -96,7 +96,7 @@ public final class CallCommand implements Callable<Integer> {
         try (FlightConnection server = connection.connect(env)) {
             RemoteCall call = new RemoteCall(server, events);
             CountDownLatch ended = new CountDownLatch(1);
-            try (Interrupts.Registration onCtrlC = env.interrupts().onInterrupt(() -> interrupt(call, ended))) {
+            try (Interrupts.Registration onCtrlC = env.interrupts().onInterrupt(() -> interrupt(call, ended, env))) {
                 FlightInfo info = call.submit(command);
                 call.read(info, new ResultReader(format.writer(env.out()), Optional.ofNullable(columns),
                         limit == null ? Long.MAX_VALUE : limit, events, env.err()));
@@ -118,9 +118,14 @@ public final class CallCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** On Ctrl-C: tell the server, then give the command a moment to print its message before the JVM exits. */
-    private static void interrupt(RemoteCall call, CountDownLatch ended) {
-        call.cancel();
+    /**
+     * On Ctrl-C: tell the server and say so here (the JVM exits once this returns, maybe before the
+     * command's own thread prints anything), then give that thread a moment to close its output.
+     */
+    private static void interrupt(RemoteCall call, CountDownLatch ended, CliEnvironment env) {
+        boolean told = call.cancel();
+        env.err().println(told ? "flexfun: cancelled; the server was told to stop the call."
+                : "flexfun: cancelled.");
         try {
             ended.await(INTERRUPT_GRACE_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -165,9 +165,10 @@ public final class RemoteCall {
         return cancelled;
     }
 
+    /** After {@link #cancel()}: ends the command; whoever cancelled has said why. */
     private void checkNotCancelled() {
         if (cancelled) {
-            throw new CliFailure(ExitCode.INTERRUPTED, "flexfun: cancelled; the server was told to stop the call.");
+            throw new CliFailure(ExitCode.INTERRUPTED, java.util.List.of());
         }
     }
 
