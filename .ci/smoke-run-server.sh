@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the README's start command: ./run-server.sh builds what is missing, serves the
-# example functions on the port given by the env override, and exits 0 on SIGTERM.
+# example functions on the port given by the env override, and exits 0 on SIGTERM. On the way,
+# the README's ./flexfun command calls it as a separate process (its output and exit codes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +34,14 @@ PY
 else
   echo "pyarrow not available: checked only that run-server.sh listens on $port"
 fi
+
+rows=$(./flexfun call Sales --url "grpc://127.0.0.1:$port" --format csv --columns region,units)
+[[ $(wc -l <<<"$rows") -eq 6 && $(head -1 <<<"$rows") == "region,units" ]] \
+  || { echo "FAILED: ./flexfun call Sales printed:"; echo "$rows"; exit 1; }
+flexfun_code=0
+./flexfun call Nope --url "grpc://127.0.0.1:$port" 2>/dev/null || flexfun_code=$?
+[[ $flexfun_code -eq 1 ]] || { echo "FAILED: ./flexfun call Nope exited with $flexfun_code, not 1"; exit 1; }
+echo "ok: ./flexfun called Sales and reported a server error with exit code 1"
 
 kill -TERM $server
 exit_code=0
