@@ -24,17 +24,18 @@ public final class ExitCode {
     /** Interrupted with Ctrl-C (the call was cancelled on the server): 128 + SIGINT, as shells report it. */
     public static final int INTERRUPTED = 130;
 
-    static final String HELP = """
-            Exit codes:
-              0    done
-              1    the server answered with an error (FlexFun ErrorInfo, GoodData API error)
-              2    usage error (unknown option, missing value, unreadable file, unset variable)
-              3    cannot connect (refused, unknown host, TLS handshake or client certificate refused)
-              4    authentication refused (token missing, malformed or unknown)
-              5    --timeout passed (the call was cancelled on the server)
-              6    the output could not be written (closed pipe, full disk)
-              70   a bug in flexfun (the stack trace says where)
-              130  interrupted with Ctrl-C (the call was cancelled on the server)""";
+    /** The table for {@code --help}. */
+    static final java.util.List<String> HELP = java.util.List.of(
+            "Exit codes:",
+            "  0    done",
+            "  1    the server answered with an error (ErrorInfo, GoodData API error)",
+            "  2    usage error (bad option or value, unreadable file, unset variable)",
+            "  3    cannot connect (refused, unknown host, TLS handshake, client certificate)",
+            "  4    the server refused the token (missing, malformed, unknown)",
+            "  5    --timeout passed (the call was cancelled on the server)",
+            "  6    the output could not be written (closed pipe, full disk)",
+            "  70   a bug in flexfun (the stack trace says where)",
+            "  130  interrupted with Ctrl-C (the call was cancelled on the server)");
 
     private ExitCode() {
     }

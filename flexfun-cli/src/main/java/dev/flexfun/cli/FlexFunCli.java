@@ -8,6 +8,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,10 +18,11 @@ import picocli.CommandLine.Command;
  * failures become exit codes ({@link ExitCode}) and messages on stderr, never stack traces (except
  * for bugs).
  */
+// INHERIT: every subcommand has --help and --version too.
 @Command(name = "flexfun", mixinStandardHelpOptions = true, versionProvider = FlexFunCli.Version.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Call the functions of a FlexFun server from a terminal, and register it with GoodData.",
-        subcommands = {ListCommand.class, SchemaCommand.class, CallCommand.class, GoodDataCommand.class},
-        footer = {"", ExitCode.HELP})
+        subcommands = {ListCommand.class, SchemaCommand.class, CallCommand.class, GoodDataCommand.class})
 public final class FlexFunCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -34,6 +37,9 @@ public final class FlexFunCli implements Runnable {
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(env.out(), StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(env.err(), true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        List<String> footer = new ArrayList<>(List.of(""));
+        footer.addAll(ExitCode.HELP);
+        withSubcommands(commandLine).forEach(c -> c.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new)));
         commandLine.setExecutionExceptionHandler((e, command, parseResult) -> {
             PrintWriter err = command.getErr();
             if (e instanceof CliFailure failure) {
@@ -47,6 +53,12 @@ public final class FlexFunCli implements Runnable {
             return ExitCode.INTERNAL;
         });
         return commandLine;
+    }
+
+    private static List<CommandLine> withSubcommands(CommandLine command) {
+        List<CommandLine> all = new ArrayList<>(List.of(command));
+        command.getSubcommands().values().forEach(sub -> all.addAll(withSubcommands(sub)));
+        return all;
     }
 
     /** {@code flexfun} alone: the usage, as a usage error. */

@@ -202,6 +202,25 @@ class CallCommandTest {
     }
 
     @Test
+    void progressGoesToStderrAndLeavesStdoutClean() {
+        CliRun.Result result = call("Numbers", "--param", "count=200000", "--format", "csv", "--progress");
+        assertEquals(0, result.code(), result::toString);
+        assertEquals(200_001, result.out().lines().count());
+        String last = result.err().substring(result.err().lastIndexOf('\r') + 1);
+        assertTrue(last.matches("\\e\\[K200,000 rows  \\d+\\.\\d MB  [\\d,]+ rows/s\n"), last);
+    }
+
+    @Test
+    void helpAndVersionExitWithZero() {
+        CliRun.Result help = CliRun.create().run("call", "--help");
+        assertEquals(0, help.code(), help::toString);
+        assertTrue(help.out().contains("--limit=N") && help.out().contains("130  interrupted with Ctrl-C"), help.out());
+        CliRun.Result version = CliRun.create().run("--version");
+        assertEquals(0, version.code(), version::toString);
+        assertTrue(version.out().startsWith("flexfun "), version.out());
+    }
+
+    @Test
     void theUrlCanComeFromTheEnvironment() {
         CliRun.Result result = CliRun.create().env("FLEXFUN_URL", url()).run("call", "Items", "--format", "csv",
                 "--columns", "id");

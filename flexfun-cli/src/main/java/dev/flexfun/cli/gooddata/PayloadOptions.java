@@ -59,16 +59,16 @@ public final class PayloadOptions {
             description = "with several URLs: none, round-robin or random (default: ${DEFAULT-VALUE})")
     private String loadBalancing;
 
-    @Option(names = "--type", defaultValue = "FLIGHTRPC", description = "FLIGHTRPC or FLEXCONNECT (default: ${DEFAULT-VALUE})")
+    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "FLIGHTRPC", description = "FLIGHTRPC or FLEXCONNECT (default: ${DEFAULT-VALUE})")
     private String type;
 
-    @Option(names = "--id", defaultValue = "flexfun", description = "data source id (default: ${DEFAULT-VALUE})")
+    @Option(names = "--id", paramLabel = "ID", defaultValue = "flexfun", description = "data source id (default: ${DEFAULT-VALUE})")
     private String id;
 
-    @Option(names = "--name", defaultValue = "FlexFun functions", description = "data source name (default: ${DEFAULT-VALUE})")
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "FlexFun functions", description = "data source name (default: ${DEFAULT-VALUE})")
     private String name;
 
-    @Option(names = "--cache-strategy", defaultValue = "NEVER", description = "ALWAYS or NEVER (default: "
+    @Option(names = "--cache-strategy", paramLabel = "STRATEGY", defaultValue = "NEVER", description = "ALWAYS or NEVER (default: "
             + "${DEFAULT-VALUE}: every report computation calls the functions)")
     private String cacheStrategy;
 
