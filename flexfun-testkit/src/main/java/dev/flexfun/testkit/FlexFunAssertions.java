@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.server.protocol.ErrorInfo;
 import dev.flexfun.server.protocol.FlightErrors;
-import java.util.Arrays;
 import java.util.Optional;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.junit.jupiter.api.function.Executable;
@@ -43,7 +42,6 @@ public final class FlexFunAssertions {
 
     /** The code's name, so a failed assertion reads "BAD_ARGUMENT" rather than "1". */
     private static String nameOf(int code) {
-        return Arrays.stream(ErrorCode.values()).filter(c -> c.code() == code).map(Enum::name).findFirst()
-                .orElse(String.valueOf(code));
+        return ErrorCode.of(code).map(Enum::name).orElse(String.valueOf(code));
     }
 }

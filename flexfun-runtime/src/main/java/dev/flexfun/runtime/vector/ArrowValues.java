@@ -1,4 +1,4 @@
-package dev.flexfun.testkit;
+package dev.flexfun.runtime.vector;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

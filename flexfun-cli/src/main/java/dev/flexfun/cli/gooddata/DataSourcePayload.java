@@ -1,4 +1,4 @@
-package dev.flexfun.server.tools;
+package dev.flexfun.cli.gooddata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,11 +30,13 @@ public record DataSourcePayload(String id, String name, String type, List<String
     public static final List<String> TYPES = List.of("FLIGHTRPC", "FLEXCONNECT");
     public static final List<String> LOAD_BALANCING = List.of("none", "round-robin", "random");
     public static final List<String> CACHE_STRATEGIES = List.of("ALWAYS", "NEVER");
+    /** GoodData's rule for entity ids; the id also goes into API paths, so nothing else may pass. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("(?!\\.)[.A-Za-z0-9_-]{1,255}");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public DataSourcePayload {
-        Objects.requireNonNull(id);
+        checkId(id);
         Objects.requireNonNull(name);
         type = oneOf("type", type.toUpperCase(Locale.ROOT), TYPES);
         urls = List.copyOf(urls);
@@ -51,6 +53,15 @@ public record DataSourcePayload(String id, String name, String type, List<String
         if (caPem.isPresent() && !new String(caPem.get(), StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
             throw new IllegalArgumentException("The CA file is not a PEM certificate (no -----BEGIN CERTIFICATE----- line).");
         }
+    }
+
+    /** @throws IllegalArgumentException when {@code id} is not a GoodData entity id */
+    public static String checkId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("Data source id '" + id + "' is not valid: use letters, digits, '_', "
+                    + "'-' and '.' (not first), at most 255.");
+        }
+        return id;
     }
 
     private static String oneOf(String what, String value, List<String> allowed) {

@@ -1,4 +1,4 @@
-package dev.flexfun.server.tools;
+package dev.flexfun.cli.gooddata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
