@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class CallContextBuilder {
     private int batchSize = DEFAULT_BATCH_SIZE;
     private BufferAllocator allocator;
     private Caller caller;
+    private Instant deadline;
 
     CallContextBuilder() {
     }
@@ -122,12 +124,19 @@ public final class CallContextBuilder {
         return this;
     }
 
+    /** When the call will be cancelled; {@code null} means no deadline. */
+    public CallContextBuilder deadline(Instant deadline) {
+        this.deadline = deadline;
+        return this;
+    }
+
     public CallContext build() {
         JsonNode params = parameters == null || parameters.isNull() ? JSON.createObjectNode() : parameters;
         Map<String, List<String>> frozen = new LinkedHashMap<>();
         headers.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
         return new BasicCallContext(functionName, taskId, params, columnsOf(params), Map.copyOf(frozen),
-                cancellation, batchSize, allocator, Optional.ofNullable(caller));
+                cancellation, batchSize, allocator, Optional.ofNullable(caller),
+                Optional.ofNullable(deadline));
     }
 
     private static Optional<List<String>> columnsOf(JsonNode params) {

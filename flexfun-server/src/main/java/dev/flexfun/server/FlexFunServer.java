@@ -73,7 +73,7 @@ public final class FlexFunServer implements AutoCloseable {
         metrics.withAllocator("flexfun-server", allocator);
         Failures failures = new Failures(settings.flexfun().errorStackTraces());
         this.execution = new TaskExecution(ExecutionLimits.of(settings),
-                new FunctionInvoker(settings.flexfun().batchSize()), failures, allocator, metrics, tracing);
+                new FunctionInvoker(settings.flexfun().batchSize(), settings.flexfun().callDeadline()), failures, allocator, metrics, tracing);
         this.streamer = new ResultStreamer(allocator, failures, settings.flexfun().streamStallTimeout());
         Location[] advertisedHolder = new Location[1];
         FlexFunProducer producer = new FlexFunProducer(catalog, new CommandParser(settings.flexfun().maxCommandBytes()),

@@ -41,7 +41,7 @@ public final class FlightErrors {
     /** The Flight error for {@code error}, carrying its ErrorInfo. */
     public static FlightRuntimeException toFlight(FlexFunException error) {
         FlightStatus status = error instanceof FlightStatusException s ? s.status() : defaultStatus(error.code());
-        return toFlight(status, ErrorInfo.of(error.getMessage(), error.detail(), error.code().code(), error.body()));
+        return toFlight(status, ErrorInfo.of(error.getMessage(), error.detail(), error.wireCode(), error.body()));
     }
 
     public static FlightRuntimeException toFlight(FlightStatus status, ErrorInfo info) {
