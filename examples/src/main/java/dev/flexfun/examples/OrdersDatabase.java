@@ -148,13 +148,31 @@ public final class OrdersDatabase {
         return OPEN_CONNECTIONS.get();
     }
 
+    /** Waits until no connection from {@link #connect()} is open (a pool back to idle); false on timeout. */
+    public static boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (OPEN_CONNECTIONS) {
+            while (OPEN_CONNECTIONS.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(OPEN_CONNECTIONS, left);
+            }
+            return true;
+        }
+    }
+
     /** The connection, counted in {@link #openConnections()} until its first close. */
     private static Connection counted(Connection connection) {
         OPEN_CONNECTIONS.incrementAndGet();
         AtomicBoolean closed = new AtomicBoolean();
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("close") && method.getParameterCount() == 0 && closed.compareAndSet(false, true)) {
-                OPEN_CONNECTIONS.decrementAndGet();
+                synchronized (OPEN_CONNECTIONS) {
+                    OPEN_CONNECTIONS.decrementAndGet();
+                    OPEN_CONNECTIONS.notifyAll();
+                }
             }
             try {
                 return method.invoke(connection, args);
