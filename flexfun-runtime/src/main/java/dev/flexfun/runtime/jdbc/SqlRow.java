@@ -26,6 +26,7 @@ public final class SqlRow {
         this.indexes = new HashMap<>();
         for (int i = meta.getColumnCount(); i >= 1; i--) { // the first of equal labels wins, as in JDBC
             indexes.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
+            indexes.put(meta.getColumnLabel(i), i); // found without lower-casing, on every row
         }
     }
 
@@ -88,7 +89,10 @@ public final class SqlRow {
     }
 
     private int index(String column) {
-        Integer index = indexes.get(column.toLowerCase(Locale.ROOT));
+        Integer index = indexes.get(column);
+        if (index == null) {
+            index = indexes.get(column.toLowerCase(Locale.ROOT));
+        }
         return index == null ? 0 : index;
     }
 }
