@@ -2,6 +2,7 @@ package dev.flexfun.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flexfun.annotations.OnLoad;
+import dev.flexfun.annotations.OnShutdown;
 import dev.flexfun.runtime.ServerContext;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -49,12 +50,14 @@ public final class OrdersDatabase {
     private static final Object LOCK = new Object();
     private static DuckDBConnection database;
     private static final AtomicInteger OPEN_CONNECTIONS = new AtomicInteger();
-    private static final AtomicBoolean CLOSE_AT_EXIT = new AtomicBoolean();
 
     private OrdersDatabase() {
     }
 
-    /** Opens the database (closing one a previous start in this JVM left open) and generates the table. */
+    /**
+     * Opens the database and generates the table; a database still open from an earlier start in this
+     * JVM (one whose shutdown hooks did not run, e.g. a failed start) is closed first.
+     */
     @OnLoad
     public static void open(ServerContext server) throws SQLException {
         JsonNode section = server.section(SECTION);
@@ -81,15 +84,10 @@ public final class OrdersDatabase {
             }
             database = opened;
         }
-        if (CLOSE_AT_EXIT.compareAndSet(false, true)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(OrdersDatabase::close, "orders-database-close"));
-        }
     }
 
-    /**
-     * Closes the database. Until the server runs shutdown hooks of its own, this runs when the JVM
-     * exits or the next start in the same JVM opens the database again.
-     */
+    /** Closes the database when the server stops, after the running calls have drained. */
+    @OnShutdown
     public static void close() {
         synchronized (LOCK) {
             if (database == null) {
@@ -138,7 +136,7 @@ public final class OrdersDatabase {
             open = database;
         }
         if (open == null) {
-            throw new SQLException("The orders database is not open: its @OnLoad hook did not run.");
+            throw new SQLException("The orders database is not open: the server has not run its @OnLoad hook yet, or has stopped.");
         }
         return counted(open.duplicate());
     }

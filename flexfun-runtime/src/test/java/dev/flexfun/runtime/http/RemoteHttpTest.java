@@ -13,6 +13,7 @@ import dev.flexfun.runtime.CancellationSignal;
 import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.runtime.FlexFunException;
 import dev.flexfun.runtime.Retry;
+import dev.flexfun.runtime.TestThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -145,7 +146,7 @@ class RemoteHttpTest {
             CancellationSignal cancellation = new CancellationSignal();
             CallContext ctx = CallContext.builder().functionName("Rates").cancellation(cancellation).build();
             CompletableFuture<?> call = CompletableFuture.runAsync(() -> RemoteHttp.send(ctx, CLIENT,
-                    HttpRequest.newBuilder(hanging.uri("/rates?token=abc")), NO_DEADLINE_TIMEOUT));
+                    HttpRequest.newBuilder(hanging.uri("/rates?token=abc")), NO_DEADLINE_TIMEOUT), TestThreads.NEW_THREAD);
             assertTrue(hanging.requestReceived.await(10, TimeUnit.SECONDS), "the request arrived");
             cancellation.cancel();
             ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(10, TimeUnit.SECONDS));

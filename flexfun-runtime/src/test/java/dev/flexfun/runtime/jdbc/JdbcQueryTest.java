@@ -11,6 +11,7 @@ import dev.flexfun.runtime.CallContext;
 import dev.flexfun.runtime.CancellationSignal;
 import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.runtime.FlexFunException;
+import dev.flexfun.runtime.TestThreads;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -129,7 +130,7 @@ class JdbcQueryTest {
             try (Stream<Long> rows = JdbcQuery.stream(ctx, db, slow, row -> row.getLong("n"))) {
                 return rows.toList();
             }
-        });
+        }, TestThreads.NEW_THREAD);
         assertTrue(db.executing.await(30, TimeUnit.SECONDS), "the query started");
         long cancelledAt = System.nanoTime();
         cancellation.cancel();
