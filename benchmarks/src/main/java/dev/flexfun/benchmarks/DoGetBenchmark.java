@@ -1,10 +1,6 @@
 package dev.flexfun.benchmarks;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import dev.flexfun.benchmarks.FlightReads.Read;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +11,6 @@ import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * DoGet throughput end to end over loopback Flight RPC: the real server ({@code Main}, in its own
@@ -31,7 +25,6 @@ public final class DoGetBenchmark {
     static final String GENERATED = "SampleStream";
     static final String HAND_WRITTEN = "SampleHandWritten";
     private static final int CHECK_ROWS = 200_000;
-    private static final String PEAK_METRIC = "flexfun_arrow_peak_allocated_bytes{allocator=\"flexfun-server\"}";
 
     private DoGetBenchmark() {
     }
@@ -125,51 +118,15 @@ public final class DoGetBenchmark {
         return batches;
     }
 
-    /** One call: GetFlightInfo (the function runs) plus DoGet to the last batch, timed together. */
     private static Read read(FlightClient client, String function, long rows) throws Exception {
-        long start = System.nanoTime();
-        FlightInfo info = client.getInfo(descriptor(function, rows));
-        long read = 0;
-        long bytes = 0;
-        try (FlightStream stream = client.getStream(info.getEndpoints().get(0).getTicket())) {
-            while (stream.next()) {
-                VectorSchemaRoot root = stream.getRoot();
-                read += root.getRowCount();
-                for (FieldVector vector : root.getFieldVectors()) {
-                    bytes += vector.getBufferSize();
-                }
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (read != rows) {
-            throw new IllegalStateException(function + " sent " + read + " rows, expected " + rows);
-        }
-        return new Read(rows, bytes, seconds);
+        return FlightReads.read(client, descriptor(function, rows), rows);
     }
 
     private static FlightDescriptor descriptor(String function, long rows) {
-        String command = "{\"functionName\":\"" + function + "\",\"parameters\":{\"rows\":" + rows + "}}";
-        return FlightDescriptor.command(command.getBytes(StandardCharsets.UTF_8));
+        return FlightReads.descriptor(function, "{\"rows\":" + rows + "}");
     }
 
-    /** The server's lifetime peak of Arrow memory, from its Prometheus endpoint. */
     private static long peakServerBytes(int metricsPort) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://" + ServerProcess.HOST + ":" + metricsPort + "/metrics"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-        return response.body().lines().filter(line -> line.startsWith(PEAK_METRIC + " ")).findFirst()
-                .map(line -> (long) Double.parseDouble(line.substring(PEAK_METRIC.length() + 1).trim()))
-                .orElseThrow(() -> new IllegalStateException("no " + PEAK_METRIC + " in the server's metrics"));
-    }
-
-    /** The Arrow data bytes received (the vectors' buffers), in MB (10^6 bytes) per second. */
-    private record Read(long rows, long bytes, double seconds) {
-        double rowsPerSecond() {
-            return rows / seconds;
-        }
-
-        double megabytesPerSecond() {
-            return bytes / seconds / 1e6;
-        }
+        return FlightReads.peakServerBytes(metricsPort);
     }
 }
