@@ -1,6 +1,5 @@
 package dev.flexfun.benchmarks;
 
-import dev.flexfun.benchmarks.FlightReads.Read;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,48 +46,10 @@ public final class DoGetBenchmark {
                 long peakAfterCheck = peakServerBytes(metricsPort);
                 System.out.printf("server in its own JVM (%s), client in this one; %,d rows per read, %d warm-up and "
                         + "%d measured reads of each function, alternating%n", log, rows, warmups, runs);
-                for (int i = 0; i < warmups; i++) {
-                    read(client, GENERATED, rows);
-                    read(client, HAND_WRITTEN, rows);
-                }
-                double[] generated = new double[runs];
-                double[] handWritten = new double[runs];
-                double[] pairRatio = new double[runs];
-                double[] generatedMb = new double[runs];
-                double[] handWrittenMb = new double[runs];
-                for (int run = 0; run < runs; run++) {
-                    // Alternate who goes first, so a slow phase of the machine hits both alike.
-                    Read g;
-                    Read h;
-                    if (run % 2 == 0) {
-                        g = read(client, GENERATED, rows);
-                        h = read(client, HAND_WRITTEN, rows);
-                    } else {
-                        h = read(client, HAND_WRITTEN, rows);
-                        g = read(client, GENERATED, rows);
-                    }
-                    generated[run] = g.rowsPerSecond();
-                    handWritten[run] = h.rowsPerSecond();
-                    generatedMb[run] = g.megabytesPerSecond();
-                    handWrittenMb[run] = h.megabytesPerSecond();
-                    pairRatio[run] = g.rowsPerSecond() / h.rowsPerSecond();
-                    System.out.printf("run %d: generated %.2f s (%,.0f rows/s), hand-written %.2f s (%,.0f rows/s), "
-                            + "ratio %.2f%n", run + 1, g.seconds(), g.rowsPerSecond(), h.seconds(), h.rowsPerSecond(),
-                            pairRatio[run]);
-                }
+                AlternatingReads.measure(client, rows, warmups, runs,
+                        new AlternatingReads.Subject(GENERATED, "generated adapter", descriptor(GENERATED, rows)),
+                        new AlternatingReads.Subject(HAND_WRITTEN, "setSafe", descriptor(HAND_WRITTEN, rows)));
                 long peak = peakServerBytes(metricsPort);
-                Stats g = Stats.of(generated);
-                Stats h = Stats.of(handWritten);
-                Stats ratio = Stats.of(pairRatio);
-                System.out.println();
-                System.out.printf("%-36s %14s %14s %14s %10s%n", "function (median of " + runs + ")", "rows/s",
-                        "min rows/s", "max rows/s", "MB/s");
-                System.out.printf("%-36s %,14.0f %,14.0f %,14.0f %10.0f%n", GENERATED + " (generated adapter)",
-                        g.median(), g.min(), g.max(), Stats.of(generatedMb).median());
-                System.out.printf("%-36s %,14.0f %,14.0f %,14.0f %10.0f%n", HAND_WRITTEN + " (setSafe)",
-                        h.median(), h.min(), h.max(), Stats.of(handWrittenMb).median());
-                System.out.printf("generated / hand-written: %.2fx (ratio of medians); per pair %.2f .. %.2f, "
-                        + "median %.2f%n", g.median() / h.median(), ratio.min(), ratio.max(), ratio.median());
                 System.out.printf("server Arrow memory at peak: %.1f MB after the %,d-row check, %.1f MB after every "
                         + "%,d-row read (batch size %,d rows)%n", peakAfterCheck / 1e6, CHECK_ROWS, peak / 1e6, rows,
                         dev.flexfun.runtime.CallContextBuilder.DEFAULT_BATCH_SIZE);
@@ -116,10 +77,6 @@ public final class DoGetBenchmark {
             }
         }
         return batches;
-    }
-
-    private static Read read(FlightClient client, String function, long rows) throws Exception {
-        return FlightReads.read(client, descriptor(function, rows), rows);
     }
 
     private static FlightDescriptor descriptor(String function, long rows) {

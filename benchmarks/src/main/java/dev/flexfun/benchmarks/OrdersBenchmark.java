@@ -1,13 +1,11 @@
 package dev.flexfun.benchmarks;
 
-import dev.flexfun.benchmarks.FlightReads.Read;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.flight.FlightClient;
-import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.memory.RootAllocator;
@@ -55,49 +53,10 @@ public final class OrdersBenchmark {
                 System.out.printf("server in its own JVM (%s), client in this one; table orders of %,d rows read "
                         + "whole (6 columns) per call, %d warm-up and %d measured reads of each function, alternating%n",
                         log, rows, warmups, runs);
-                FlightDescriptor jdbc = FlightReads.descriptor(JDBC, "{}");
-                FlightDescriptor arrow = FlightReads.descriptor(ARROW, "{}");
-                for (int i = 0; i < warmups; i++) {
-                    FlightReads.read(client, jdbc, rows);
-                    FlightReads.read(client, arrow, rows);
-                }
-                double[] jdbcRows = new double[runs];
-                double[] arrowRows = new double[runs];
-                double[] jdbcMb = new double[runs];
-                double[] arrowMb = new double[runs];
-                double[] pairRatio = new double[runs];
-                for (int run = 0; run < runs; run++) {
-                    Read j;
-                    Read a;
-                    if (run % 2 == 0) {
-                        j = FlightReads.read(client, jdbc, rows);
-                        a = FlightReads.read(client, arrow, rows);
-                    } else {
-                        a = FlightReads.read(client, arrow, rows);
-                        j = FlightReads.read(client, jdbc, rows);
-                    }
-                    jdbcRows[run] = j.rowsPerSecond();
-                    arrowRows[run] = a.rowsPerSecond();
-                    jdbcMb[run] = j.megabytesPerSecond();
-                    arrowMb[run] = a.megabytesPerSecond();
-                    pairRatio[run] = a.rowsPerSecond() / j.rowsPerSecond();
-                    System.out.printf("run %d: Orders %.2f s (%,.0f rows/s), OrdersArrow %.2f s (%,.0f rows/s), "
-                            + "ratio %.2f%n", run + 1, j.seconds(), j.rowsPerSecond(), a.seconds(), a.rowsPerSecond(),
-                            pairRatio[run]);
-                }
+                AlternatingReads.measure(client, rows, warmups, runs,
+                        new AlternatingReads.Subject(ARROW, "DuckDB Arrow export", FlightReads.descriptor(ARROW, "{}")),
+                        new AlternatingReads.Subject(JDBC, "JDBC rows -> records", FlightReads.descriptor(JDBC, "{}")));
                 long peak = FlightReads.peakServerBytes(metricsPort);
-                Stats j = Stats.of(jdbcRows);
-                Stats a = Stats.of(arrowRows);
-                Stats ratio = Stats.of(pairRatio);
-                System.out.println();
-                System.out.printf("%-36s %14s %14s %14s %10s%n", "function (median of " + runs + ")", "rows/s",
-                        "min rows/s", "max rows/s", "MB/s");
-                System.out.printf("%-36s %,14.0f %,14.0f %,14.0f %10.0f%n", JDBC + " (JDBC rows -> records)",
-                        j.median(), j.min(), j.max(), Stats.of(jdbcMb).median());
-                System.out.printf("%-36s %,14.0f %,14.0f %,14.0f %10.0f%n", ARROW + " (DuckDB Arrow export)",
-                        a.median(), a.min(), a.max(), Stats.of(arrowMb).median());
-                System.out.printf("OrdersArrow / Orders: %.2fx (ratio of medians); per pair %.2f .. %.2f, median %.2f%n",
-                        a.median() / j.median(), ratio.min(), ratio.max(), ratio.median());
                 System.out.printf("server Arrow memory at peak over all reads: %.1f MB%n", peak / 1e6);
             }
         }
