@@ -9,10 +9,7 @@ import dev.flexfun.runtime.OnShutdownHook;
 import dev.flexfun.runtime.ServerContext;
 import dev.flexfun.server.config.Settings;
 import dev.flexfun.server.execution.CallExecution;
-import dev.flexfun.server.execution.ExecutionLimits;
 import dev.flexfun.server.execution.Failures;
-import dev.flexfun.server.execution.FunctionInvoker;
-import dev.flexfun.server.execution.TaskExecution;
 import dev.flexfun.server.lifecycle.InFlightCalls;
 import dev.flexfun.server.observability.HealthHttpServer;
 import dev.flexfun.server.observability.ServerHealth;
@@ -76,12 +73,12 @@ public final class FlexFunServer implements AutoCloseable {
         this.allocator = parent.newChildAllocator("flexfun-server", 0, Long.MAX_VALUE);
         metrics.withAllocator("flexfun-server", allocator);
         Failures failures = new Failures(settings.flexfun().errorStackTraces());
-        this.execution = new TaskExecution(ExecutionLimits.of(settings),
-                new FunctionInvoker(settings.flexfun().batchSize(), settings.flexfun().callDeadline()), failures, allocator, metrics, tracing);
+        CommandParser parser = new CommandParser(settings.flexfun().maxCommandBytes());
+        this.execution = CallExecutions.of(settings, catalog, parser, failures, allocator, metrics, tracing);
         this.streamer = new ResultStreamer(allocator, failures, settings.flexfun().streamStallTimeout());
         Location[] advertisedHolder = new Location[1];
-        FlexFunProducer producer = new FlexFunProducer(catalog, new CommandParser(settings.flexfun().maxCommandBytes()),
-                execution, streamer, () -> advertisedHolder[0], inFlight);
+        FlexFunProducer producer = new FlexFunProducer(catalog, parser, execution, streamer, () -> advertisedHolder[0],
+                inFlight);
         HTTPServer metricsServer = null;
         FlightServer built = null;
         try {

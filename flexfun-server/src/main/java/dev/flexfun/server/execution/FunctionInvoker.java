@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Runs one function call: builds its {@link CallContext}, calls the function, and shapes the result
@@ -23,6 +24,9 @@ import org.apache.arrow.vector.types.pojo.Field;
 public final class FunctionInvoker {
     /** Schema metadata key of the data-source messages (PROTOCOL.md section 1). */
     public static final String DATA_SOURCE_MESSAGES_KEY = "x-gdc-data-source-messages";
+
+    /** The task id a call's checks see: they run before (or without) a task. */
+    private static final String CHECK_TASK_ID = "check";
 
     private final int batchSize;
     private final Duration callDeadline;
@@ -35,7 +39,7 @@ public final class FunctionInvoker {
 
     /** Checks what can be checked before a call is queued (bad columns fail fast, not on the pool). */
     public List<String> requestedColumns(FunctionCall call) {
-        CallContext probe = context(call, "check", new CancellationSignal(), null, null);
+        CallContext probe = context(call, CHECK_TASK_ID, new CancellationSignal(), null, null);
         List<String> columns = probe.columns().orElse(List.of());
         List<String> known = call.function().schema().getFields().stream().map(Field::getName).toList();
         for (String column : columns) {
@@ -45,6 +49,20 @@ public final class FunctionInvoker {
             }
         }
         return columns;
+    }
+
+    /**
+     * Checks a call without running it: the columns hint, and through {@link
+     * dev.flexfun.runtime.FlexFunction#checkCall} its parameters and execution context.
+     *
+     * @return the schema the call's result will be sent with (data-source messages aside: they are
+     *     known only once the function ran)
+     * @throws Exception what {@code checkCall} throws (see {@link Failures})
+     */
+    public Schema check(FunctionCall call) throws Exception {
+        List<String> columns = requestedColumns(call);
+        call.function().checkCall(context(call, CHECK_TASK_ID, new CancellationSignal(), null, null));
+        return ShapedResult.schemaOf(call.function().schema(), columns, Map.of());
     }
 
     /**
