@@ -35,11 +35,7 @@ public final class DoGetBenchmark {
         int metricsPort = ServerProcess.freePort();
         Path log = Path.of("benchmarks/target/doget-server.log");
         try (RootAllocator allocator = new RootAllocator();
-                ServerProcess server = ServerProcess.start(List.of(), System.getProperty("java.class.path"), List.of(),
-                        Map.of("GOODDATA_FLIGHT_SERVER__ADVERTISE_HOST", ServerProcess.HOST,
-                                "GOODDATA_FLIGHT_SERVER__METRICS_HOST", ServerProcess.HOST,
-                                "GOODDATA_FLIGHT_SERVER__METRICS_PORT", Integer.toString(metricsPort)),
-                        log)) {
+                ServerProcess server = ServerProcess.startMeasured(metricsPort, Map.of(), log)) {
             server.awaitListFlights(allocator, Duration.ofSeconds(60));
             try (FlightClient client = FlightClient.builder(allocator, server.location()).build()) {
                 checkSameBatches(client);

@@ -41,12 +41,8 @@ public final class OrdersBenchmark {
         int metricsPort = ServerProcess.freePort();
         Path log = Path.of("benchmarks/target/orders-server.log");
         try (RootAllocator allocator = new RootAllocator();
-                ServerProcess server = ServerProcess.start(List.of(), System.getProperty("java.class.path"), List.of(),
-                        Map.of("GOODDATA_FLIGHT_SERVER__ADVERTISE_HOST", ServerProcess.HOST,
-                                "GOODDATA_FLIGHT_SERVER__METRICS_HOST", ServerProcess.HOST,
-                                "GOODDATA_FLIGHT_SERVER__METRICS_PORT", Integer.toString(metricsPort),
-                                "GOODDATA_FLIGHT_ORDERS__GENERATE_ROWS", Long.toString(rows)),
-                        log)) {
+                ServerProcess server = ServerProcess.startMeasured(metricsPort,
+                        Map.of("GOODDATA_FLIGHT_ORDERS__GENERATE_ROWS", Long.toString(rows)), log)) {
             server.awaitListFlights(allocator, Duration.ofMinutes(5));
             try (FlightClient client = FlightClient.builder(allocator, server.location()).build()) {
                 checkSameRows(client);
