@@ -62,7 +62,7 @@ public final class OrdersBenchmark {
     private static void checkSameRows(FlightClient client) throws Exception {
         List<String> jdbc = rows(client, JDBC);
         List<String> arrow = rows(client, ARROW);
-        if (jdbc.size() < 1000 || !jdbc.equals(arrow)) {
+        if (jdbc.isEmpty() || !jdbc.equals(arrow)) {
             throw new IllegalStateException("Orders and OrdersArrow send different rows (" + jdbc.size() + " vs "
                     + arrow.size() + "); the comparison would mean nothing.");
         }
