@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.flexfun.runtime.ErrorCode;
-import dev.flexfun.runtime.Retry;
 import dev.flexfun.server.protocol.ErrorInfo;
 import dev.flexfun.server.protocol.FlightErrors;
 import java.util.Arrays;
@@ -14,7 +13,7 @@ import java.util.Optional;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.junit.jupiter.api.function.Executable;
 
-/** Assertions on the protocol errors a call fails with (the ErrorInfo of PROTOCOL.md section 2). */
+/** Assertions on the protocol errors a call fails with (the ErrorInfo of docs/protocol.md, "Errors"). */
 public final class FlexFunAssertions {
     private FlexFunAssertions() {
     }
@@ -24,18 +23,25 @@ public final class FlexFunAssertions {
      * {@code msg} containing {@code messagePart}; returns the ErrorInfo for further checks.
      */
     public static ErrorInfo assertFails(ErrorCode code, String messagePart, Executable call) {
-        return assertFails(code, Retry.NONE, messagePart, call);
-    }
-
-    /**
-     * Like {@link #assertFails(ErrorCode, String, Executable)} for an error a function sent with
-     * retry flags: the code sent must be {@code code} with {@code retry}'s flags added.
-     */
-    public static ErrorInfo assertFails(ErrorCode code, Retry retry, String messagePart, Executable call) {
         FlightRuntimeException e = assertThrows(FlightRuntimeException.class, call,
                 () -> "expected the call to fail with " + code);
         ErrorInfo info = errorInfo(e).orElseGet(() -> fail("The Flight error carries no ErrorInfo: " + e));
-        assertEquals(nameOf(code.code() | retry.flags()), nameOf(info.code()), () -> "error code of " + info);
+        assertEquals(code.name(), nameOf(info.code()), () -> "error code of " + info);
+        assertTrue(info.msg().contains(messagePart),
+                () -> "expected the message to contain '" + messagePart + "', was: " + info.msg());
+        return info;
+    }
+
+    /**
+     * Like {@link #assertFails(ErrorCode, String, Executable)} for a code a function chose itself
+     * ({@code FlexFunException.forCode}), e.g. {@code RETRY_ANYWHERE | COMMAND_FAILED.code()}: the
+     * number sent must be {@code numericCode}, retry flags included.
+     */
+    public static ErrorInfo assertFails(int numericCode, String messagePart, Executable call) {
+        FlightRuntimeException e = assertThrows(FlightRuntimeException.class, call,
+                () -> "expected the call to fail with code " + numericCode);
+        ErrorInfo info = errorInfo(e).orElseGet(() -> fail("The Flight error carries no ErrorInfo: " + e));
+        assertEquals(numericCode, info.code(), () -> "error code of " + info);
         assertTrue(info.msg().contains(messagePart),
                 () -> "expected the message to contain '" + messagePart + "', was: " + info.msg());
         return info;
@@ -50,18 +56,9 @@ public final class FlexFunAssertions {
         }
     }
 
-    /**
-     * The code's name, so a failed assertion reads "BAD_ARGUMENT" rather than "1", and
-     * "COMMAND_FAILED + retry ANYWHERE" for a code with retry flags added.
-     */
+    /** The code's name, so a failed assertion reads "BAD_ARGUMENT" rather than "1". */
     private static String nameOf(int code) {
-        Optional<String> exact = Arrays.stream(ErrorCode.values()).filter(c -> c.code() == code).map(Enum::name)
-                .findFirst();
-        if (exact.isPresent()) {
-            return exact.get();
-        }
-        int withoutFlags = code & ~Retry.ANYWHERE.flags();
-        return Arrays.stream(ErrorCode.values()).filter(c -> c.code() == withoutFlags)
-                .map(c -> c.name() + " + retry " + Retry.ofCode(code)).findFirst().orElse(String.valueOf(code));
+        return Arrays.stream(ErrorCode.values()).filter(c -> c.code() == code).map(Enum::name).findFirst()
+                .orElse(String.valueOf(code));
     }
 }

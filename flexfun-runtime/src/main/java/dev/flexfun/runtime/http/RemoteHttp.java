@@ -7,7 +7,6 @@ import dev.flexfun.runtime.CallCancelledException;
 import dev.flexfun.runtime.CallContext;
 import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.runtime.FlexFunException;
-import dev.flexfun.runtime.Retry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,8 +57,7 @@ public final class RemoteHttp {
         HttpRequest built = request.build();
         String service = describe(built.uri());
         if (timeout.isZero() || timeout.isNegative()) {
-            throw new FlexFunException(ErrorCode.COMMAND_FAILED, Retry.ANYWHERE, "No time was left to call "
-                    + service + " before the call's deadline.", null);
+            throw retryable("No time was left to call " + service + " before the call's deadline.", null);
         }
         context.throwIfCancelled();
         HttpRequest timed = HttpRequest.newBuilder(built, (name, value) -> true).timeout(timeout).build();
@@ -86,13 +84,11 @@ public final class RemoteHttp {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof HttpTimeoutException) {
-                throw new FlexFunException(ErrorCode.COMMAND_FAILED, Retry.ANYWHERE, service + " did not answer within "
-                        + timeout.toMillis() + " ms.", cause);
+                throw retryable(service + " did not answer within " + timeout.toMillis() + " ms.", cause);
             }
             String why = cause instanceof IOException && cause.getMessage() != null ? ": " + cause.getMessage()
                     : " (" + cause.getClass().getSimpleName() + ")";
-            throw new FlexFunException(ErrorCode.COMMAND_FAILED, Retry.ANYWHERE, "Calling " + service + " failed" + why,
-                    cause);
+            throw retryable("Calling " + service + " failed" + why, cause);
         }
     }
 
@@ -111,8 +107,13 @@ public final class RemoteHttp {
         if (status >= 400 && status < 500) {
             throw new BadArgumentException(answer);
         }
-        Retry retry = status >= 500 ? Retry.ANYWHERE : Retry.NONE;
-        throw new FlexFunException(ErrorCode.COMMAND_FAILED, retry, answer, null);
+        throw status >= 500 ? retryable(answer, null) : new FlexFunException(ErrorCode.COMMAND_FAILED, answer);
+    }
+
+    /** COMMAND_FAILED with the retry-anywhere flags: another try (here or on another server) may work. */
+    private static FlexFunException retryable(String message, Throwable cause) {
+        return FlexFunException.forCode(FlexFunException.RETRY_ANYWHERE | ErrorCode.COMMAND_FAILED.code(), message)
+                .withCause(cause);
     }
 
     /** ": <message>" from a JSON error body ({@code message}, {@code error} or {@code detail}), else its text; cut short. */

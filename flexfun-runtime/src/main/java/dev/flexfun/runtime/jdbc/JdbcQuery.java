@@ -4,7 +4,6 @@ import dev.flexfun.runtime.CallCancelledException;
 import dev.flexfun.runtime.CallContext;
 import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.runtime.FlexFunException;
-import dev.flexfun.runtime.Retry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -191,8 +190,11 @@ public final class JdbcQuery implements AutoCloseable {
             cancelled.addSuppressed(e);
             return cancelled;
         }
-        Retry retry = e instanceof SQLTransientException ? Retry.ANYWHERE : Retry.NONE;
-        return new FlexFunException(ErrorCode.COMMAND_FAILED, retry, "The query of '" + context.functionName()
-                + "' failed: " + e.getMessage(), e);
+        String message = "The query of '" + context.functionName() + "' failed: " + e.getMessage();
+        if (e instanceof SQLTransientException) {
+            return FlexFunException.forCode(FlexFunException.RETRY_ANYWHERE | ErrorCode.COMMAND_FAILED.code(), message)
+                    .withCause(e);
+        }
+        return new FlexFunException(ErrorCode.COMMAND_FAILED, message, null, null, e);
     }
 }
