@@ -31,6 +31,21 @@ public final class FlexFunAssertions {
         return info;
     }
 
+    /**
+     * Like {@link #assertFails(ErrorCode, String, Executable)} for a code a function chose itself
+     * ({@code FlexFunException.forCode}), e.g. {@code RETRY_ANYWHERE | COMMAND_FAILED.code()}: the
+     * number sent must be {@code numericCode}, retry flags included.
+     */
+    public static ErrorInfo assertFails(int numericCode, String messagePart, Executable call) {
+        FlightRuntimeException e = assertThrows(FlightRuntimeException.class, call,
+                () -> "expected the call to fail with code " + numericCode);
+        ErrorInfo info = errorInfo(e).orElseGet(() -> fail("The Flight error carries no ErrorInfo: " + e));
+        assertEquals(numericCode, info.code(), () -> "error code of " + info);
+        assertTrue(info.msg().contains(messagePart),
+                () -> "expected the message to contain '" + messagePart + "', was: " + info.msg());
+        return info;
+    }
+
     /** The ErrorInfo a Flight error carries ({@code grpc-status-details-bin}), if any. */
     public static Optional<ErrorInfo> errorInfo(FlightRuntimeException e) {
         try {
