@@ -104,7 +104,7 @@ public final class DoGetBenchmark {
     }
 
     /** Before measuring: both functions must send the same schema and batches, or the ratio means nothing. */
-    private static void checkSameBatches(FlightClient client) throws Exception {
+    static void checkSameBatches(FlightClient client) throws Exception {
         List<String> generated = batches(client, GENERATED);
         List<String> handWritten = batches(client, HAND_WRITTEN);
         if (generated.size() < 2 || !generated.equals(handWritten)) {
@@ -126,7 +126,7 @@ public final class DoGetBenchmark {
     }
 
     /** One call: GetFlightInfo (the function runs) plus DoGet to the last batch, timed together. */
-    private static Read read(FlightClient client, String function, long rows) throws Exception {
+    static Read read(FlightClient client, String function, long rows) throws Exception {
         long start = System.nanoTime();
         FlightInfo info = client.getInfo(descriptor(function, rows));
         long read = 0;
@@ -153,7 +153,7 @@ public final class DoGetBenchmark {
     }
 
     /** The server's lifetime peak of Arrow memory, from its Prometheus endpoint. */
-    private static long peakServerBytes(int metricsPort) throws Exception {
+    static long peakServerBytes(int metricsPort) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://" + ServerProcess.HOST + ":" + metricsPort + "/metrics"))
                         .build(), HttpResponse.BodyHandlers.ofString());
@@ -163,7 +163,7 @@ public final class DoGetBenchmark {
     }
 
     /** The Arrow data bytes received (the vectors' buffers), in MB (10^6 bytes) per second. */
-    private record Read(long rows, long bytes, double seconds) {
+    record Read(long rows, long bytes, double seconds) {
         double rowsPerSecond() {
             return rows / seconds;
         }
