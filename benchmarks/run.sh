@@ -3,6 +3,7 @@
 #   ./benchmarks/run.sh -f 1 -wi 3 -i 5           JMH write benchmark (arguments go to JMH)
 #   ./benchmarks/run.sh doget [rows] [warm-ups] [runs]   DoGet throughput over loopback Flight RPC
 #   ./benchmarks/run.sh startup [rounds]          process start -> first ListFlights of the example server
+#   ./benchmarks/run.sh small [calls]             small calls only (SERVER_JAVA_OPTS: flags for the server, e.g. JFR)
 #   ./benchmarks/run.sh summary [rows] [reads] [small calls] [streamed rows] [start-up rounds]
 #                                                 every figure of the performance issue in one table, each
 #                                                 with its ratio to a baseline measured in the same run
@@ -10,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # The Arrow JVM flags live in config/jvm.options (comments and blank lines skipped); JMH forks inherit them.
 mapfile -t JVM_FLAGS < <(grep -v '^\s*#' config/jvm.options | grep -v '^\s*$')
+JVM_FLAGS+=(-Dlogback.configurationFile=logback-benchmarks.xml)
 case "${1:-}" in
   doget)
     shift
@@ -21,6 +23,11 @@ case "${1:-}" in
     # The whole build: the server under test runs from examples/target/app/lib, as run-server.sh starts it.
     mvn -B -q -Pbench package -DskipTests
     exec java "${JVM_FLAGS[@]}" -cp benchmarks/target/benchmarks.jar dev.flexfun.benchmarks.StartupBenchmark "$@"
+    ;;
+  small)
+    shift
+    mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
+    exec java "${JVM_FLAGS[@]}" -cp benchmarks/target/benchmarks.jar dev.flexfun.benchmarks.SmallCallsBenchmark "$@"
     ;;
   summary)
     shift

@@ -72,7 +72,7 @@ public final class SummaryBenchmark {
     }
 
     /** Small calls to the FlexFun server (already warm) and to the bare Flight server, interleaved by client count. */
-    private static void smallCalls(RootAllocator allocator, ServerProcess flexfun, SummaryTable table, int calls)
+    static void smallCalls(RootAllocator allocator, ServerProcess flexfun, SummaryTable table, int calls)
             throws Exception {
         try (ServerProcess bare = ServerProcess.start(BareFlightServer.class.getName(), List.of(),
                 System.getProperty("java.class.path"), List.of(), Map.of(), log("summary-bare-server.log"))) {
@@ -120,8 +120,13 @@ public final class SummaryBenchmark {
     }
 
     /** The real server (Main, functions by ServiceLoader) from the benchmarks jar, with the shipped flags only. */
-    private static ServerProcess benchmarkServer(int metricsPort, String logName) throws Exception {
-        return ServerProcess.start(List.of(), System.getProperty("java.class.path"), List.of(),
+    static ServerProcess benchmarkServer(int metricsPort, String logName) throws Exception {
+        return benchmarkServer(List.of(), metricsPort, logName);
+    }
+
+    /** As {@link #benchmarkServer(int, String)}, with extra JVM flags (a profiler's, say). */
+    static ServerProcess benchmarkServer(List<String> jvmFlags, int metricsPort, String logName) throws Exception {
+        return ServerProcess.start(jvmFlags, System.getProperty("java.class.path"), List.of(),
                 Map.of("GOODDATA_FLIGHT_SERVER__ADVERTISE_HOST", ServerProcess.HOST,
                         "GOODDATA_FLIGHT_SERVER__METRICS_HOST", ServerProcess.HOST,
                         "GOODDATA_FLIGHT_SERVER__METRICS_PORT", Integer.toString(metricsPort)),
