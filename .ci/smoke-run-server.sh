@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Smoke test of the README's start command: ./run-server.sh builds what is missing, serves the
-# example functions on the port given by the env override, and exits 0 on SIGTERM.
+# example functions on the port given by the env override, and exits 0 on SIGTERM. Three starts:
+# the first records the class cache when it stops, the second starts from it, the third from a
+# damaged cache, which the JVM must skip (the server still serves, the log stays as it is).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+serve_once() {
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 log=$(mktemp /tmp/flexfun-smoke.XXXXXX.log)
 GOODDATA_FLIGHT_SERVER__LISTEN_PORT=$port ./run-server.sh --dev-log >"$log" 2>&1 &
@@ -41,4 +44,14 @@ trap - EXIT
 if [[ $exit_code -ne 0 ]]; then
   echo "FAILED: run-server.sh exited with $exit_code after SIGTERM"; cat "$log"; exit 1
 fi
-echo "ok: run-server.sh served on $port and stopped on SIGTERM with exit code 0"
+echo "ok: run-server.sh served on $port and stopped on SIGTERM with exit code 0 ($1)"
+}
+
+rm -f examples/target/app/flexfun-class-cache-*
+serve_once "first start: records the class cache"
+cache=$(ls examples/target/app/flexfun-class-cache-* 2>/dev/null | head -n 1)
+[[ -s $cache ]] || { echo "FAILED: the first run-server.sh run recorded no class cache"; exit 1; }
+serve_once "second start: from $cache"
+echo "not a class cache" > "$cache"
+serve_once "third start: a damaged $cache is skipped"
+rm -f "$cache"

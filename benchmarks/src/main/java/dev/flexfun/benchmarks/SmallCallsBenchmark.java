@@ -21,11 +21,14 @@ public final class SmallCallsBenchmark {
         String extra = System.getenv().getOrDefault("SERVER_JAVA_OPTS", "").trim();
         List<String> flags = extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+"));
         SummaryTable table = new SummaryTable();
+        int metricsPort = ServerProcess.freePort();
         try (RootAllocator allocator = new RootAllocator();
-                ServerProcess server = SummaryBenchmark.benchmarkServer(flags, ServerProcess.freePort(),
-                        "small-calls-server.log")) {
+                ServerProcess server = SummaryBenchmark.benchmarkServer(flags, metricsPort, "small-calls-server.log")) {
             server.awaitListFlights(allocator, Duration.ofSeconds(120));
+            ServerTimes before = ServerTimes.read(metricsPort, SmallSampleFunction.NAME);
             SummaryBenchmark.smallCalls(allocator, server, table, calls);
+            System.out.println("FlexFun server side, all small calls (warm-up included): "
+                    + ServerTimes.read(metricsPort, SmallSampleFunction.NAME).meansSince(before));
         }
         table.print("Small calls (ratio = FlexFun / bare Flight server)");
     }
