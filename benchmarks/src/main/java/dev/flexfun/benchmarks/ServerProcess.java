@@ -67,7 +67,10 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("GOODDATA_FLIGHT_SERVER__LISTEN_PORT", Integer.toString(port));
         builder.environment().putAll(settings);
         long started = System.nanoTime();
-        return new ServerProcess(builder.start(), started, port, log);
+        Process process = builder.start();
+        // A benchmark stopped with Ctrl-C must not leave its servers running.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        return new ServerProcess(process, started, port, log);
     }
 
     static int freePort() throws IOException {
