@@ -1,8 +1,9 @@
 """pyarrow interoperability check of the FlexFun server (run by .ci/pyarrow-check.sh).
 
-Talks to a server that serves the test registry (Sample, Slow, Failing) and checks what a pyarrow
-client sees: ListFlights, the two-step call, the polling extension, ErrorInfo in
-FlightError.extra_info and token authentication (FlightUnauthenticatedError).
+Talks to a server that serves the test registry (Failing, OwnCode, Sample, Slow) and checks what a
+pyarrow client sees: ListFlights (by name), the two-step call, the polling extension, ErrorInfo in
+FlightError.extra_info, a function's own code and status (the exception class pyarrow picks),
+idempotent cancel, PATH descriptors, and token authentication (FlightUnauthenticatedError).
 Usage: pyarrow_client_test.py <port> <token>
 """
 import base64
@@ -49,13 +50,14 @@ def check(condition, message):
 def main(port):
     client, infos = connect(port)
     descriptors = [info.descriptor.command for info in infos]
-    check(descriptors == [b'{"functionName":"Sample","metadata":{"description":"sample rows"}}',
-                          b'{"functionName":"Slow","metadata":null}',
-                          b'{"functionName":"Failing","metadata":null}'],
-          f"ListFlights descriptors {descriptors}")
-    check(infos[0].schema.names == ["attribute1", "attribute2", "attribute3", "fact1", "fact2", "fact3"],
+    check(descriptors == [b'{"functionName":"Failing","metadata":null}',
+                          b'{"functionName":"OwnCode","metadata":null}',
+                          b'{"functionName":"Sample","metadata":{"description":"sample rows"}}',
+                          b'{"functionName":"Slow","metadata":null}'],
+          f"ListFlights descriptors, by name {descriptors}")
+    check(infos[2].schema.names == ["attribute1", "attribute2", "attribute3", "fact1", "fact2", "fact3"],
           "ListFlights schema")
-    check(infos[0].total_records == -1 and infos[0].total_bytes == -1, "ListFlights totals are -1")
+    check(infos[2].total_records == -1 and infos[2].total_bytes == -1, "ListFlights totals are -1")
 
     descriptor = command("Sample", {"rows": 5, "columns": ["fact3", "attribute1"]})
     info = client.get_flight_info(descriptor, AUTH)
@@ -77,6 +79,33 @@ def main(port):
         check(info["code"] == 5 and info["msg"] == "the data source is down" and info["detail"] == "try later",
               f"function error in extra_info: {info}")
         check(base64.b64decode(info["body"]) == b'{"retry":true}', "ErrorInfo body")
+
+    for status, error_class in [("FAILED", flight.FlightServerError), ("INTERNAL", flight.FlightInternalError),
+                                ("TIMED_OUT", flight.FlightTimedOutError), ("CANCELLED", flight.FlightCancelledError),
+                                ("UNAVAILABLE", flight.FlightUnavailableError),
+                                ("UNAUTHENTICATED", flight.FlightUnauthenticatedError),
+                                ("UNAUTHORIZED", flight.FlightUnauthorizedError)]:
+        try:
+            client.get_flight_info(command("OwnCode", {"status": status}), AUTH)
+            raise AssertionError("OwnCode did not fail")
+        except flight.FlightError as e:
+            check(type(e) is error_class, f"status {status} arrives as {type(e).__name__}")
+            info = error_info(e)
+            check(info == {"msg": "The warehouse is busy.", "detail": "queue full", "code": 0x30000 + 1001,
+                           "body": base64.b64encode(b'{"retry_after_s":5}').decode()},
+                  f"the function's own code, detail and body: {info}")
+
+    try:
+        client.get_flight_info(flight.FlightDescriptor.for_path("Sample"), AUTH)
+        raise AssertionError("a PATH descriptor was accepted")
+    except flight.FlightServerError as e:
+        check(error_info(e)["code"] == 1, "a PATH descriptor is BAD_ARGUMENT")
+
+    try:
+        client.get_flight_info(flight.FlightDescriptor.for_command(b"c:0123456789abcdef0123456789abcdef"), POLLABLE)
+        raise AssertionError("cancelling an unknown task did not answer an error")
+    except flight.FlightCancelledError as e:
+        check(error_info(e)["code"] == 6, "cancelling an unknown task answers COMMAND_CANCELLED (idempotent)")
 
     try:
         client.get_flight_info(command("Nope", {}), AUTH)

@@ -18,12 +18,12 @@ public final class SampleFunctions {
 
     /** The same six rows as the template's sample function. */
     static final List<SampleRow> ROWS = List.of(
-            new SampleRow("id1", "value1", true, 123.456, 0.1, 111),
-            new SampleRow("id2", "value2", true, 23.45, 0.2, 222),
-            new SampleRow("id3", "value3", true, 8.76, 0.3, 333),
-            new SampleRow("id4", "value1", false, 1.23, 0.15, 444),
-            new SampleRow("id5", "value2", false, 34.56, 0.25, 555),
-            new SampleRow("id6", "value3", false, 567.89, 0.35, 666));
+            new SampleRow("id1", "value1", true, 123.456, 0.1, 111L),
+            new SampleRow("id2", "value2", true, 23.45, 0.2, 222L),
+            new SampleRow("id3", "value3", true, 8.76, 0.3, 333L),
+            new SampleRow("id4", "value1", false, 1.23, 0.15, 444L),
+            new SampleRow("id5", "value2", false, 34.56, 0.25, 555L),
+            new SampleRow("id6", "value3", false, 567.89, 0.35, 666L));
 
     private SampleFunctions() {
     }

@@ -78,6 +78,14 @@ class FlightEndToEndTest {
     }
 
     @Test
+    void sampleSchemaIsTheTemplatesEveryFieldNullable() {
+        Schema schema = server.schema("SampleFlexFunction");
+        assertEquals("Schema<attribute1: Utf8, attribute2: Utf8, attribute3: Bool, fact1: FloatingPoint(DOUBLE),"
+                + " fact2: FloatingPoint(DOUBLE), fact3: Int(64, true)>", schema.toString());
+        assertTrue(schema.getFields().stream().allMatch(Field::isNullable), schema::toString);
+    }
+
+    @Test
     void requestedColumnsComeInSchemaOrder() {
         try (ArrowResult result = server.callArrow("SampleFlexFunction",
                 withContext(Samples.json(Samples.REPORT), "\"columns\": [\"fact3\", \"attribute1\"]"))) {

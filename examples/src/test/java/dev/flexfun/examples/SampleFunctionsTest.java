@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flexfun.runtime.BadArgumentException;
 import dev.flexfun.runtime.CallContext;
 import dev.flexfun.runtime.context.ExecutionContext;
+import dev.flexfun.testkit.ExecutionContextBuilder;
 import dev.flexfun.runtime.context.ExecutionType;
 import java.util.List;
 import java.util.Optional;
@@ -29,12 +28,12 @@ class SampleFunctionsTest {
         List<SampleRow> rows = SampleFunctions.sample(context(sample));
 
         assertEquals(List.of(
-                new SampleRow("id1", "value1", true, 123.456, 0.1, 111),
-                new SampleRow("id2", "value2", true, 23.45, 0.2, 222),
-                new SampleRow("id3", "value3", true, 8.76, 0.3, 333),
-                new SampleRow("id4", "value1", false, 1.23, 0.15, 444),
-                new SampleRow("id5", "value2", false, 34.56, 0.25, 555),
-                new SampleRow("id6", "value3", false, 567.89, 0.35, 666)), rows);
+                new SampleRow("id1", "value1", true, 123.456, 0.1, 111L),
+                new SampleRow("id2", "value2", true, 23.45, 0.2, 222L),
+                new SampleRow("id3", "value3", true, 8.76, 0.3, 333L),
+                new SampleRow("id4", "value1", false, 1.23, 0.15, 444L),
+                new SampleRow("id5", "value2", false, 34.56, 0.25, 555L),
+                new SampleRow("id6", "value3", false, 567.89, 0.35, 666L)), rows);
     }
 
     @Test
@@ -55,14 +54,12 @@ class SampleFunctionsTest {
     }
 
     @Test
-    void filteredKeepsOnlyWhatAPositiveFilterSelects() throws Exception {
-        ObjectNode payload = (ObjectNode) new ObjectMapper().readTree(Samples.json(Samples.REPORT));
-        payload.putArray("filters").addObject()
-                .put("filterType", "positiveAttributeFilter")
-                .put("labelIdentifier", "attribute2")
-                .putArray("values").add("value3").add("value1");
-        String json = payload.toString();
-        ExecutionContext context = CallContext.builder().executionContextJson(json).build().requireExecutionContext();
+    void filteredKeepsOnlyWhatAPositiveFilterSelects() {
+        // The test kit writes the execution context GoodData would send; no JSON copied by hand.
+        ExecutionContext context = ExecutionContextBuilder.report()
+                .attribute("attribute1", "Attribute 1")
+                .positiveFilter("attribute2", "value3", "value1")
+                .build();
 
         List<SampleRow> rows = SampleFunctions.filtered(Optional.of(context), 10, Optional.empty(),
                 CallContext.builder().build());

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * running calls have drained and before the server checks its Arrow memory for leaks: the place
  * to free what functions keep between calls (connections, pools, cached Arrow data). It takes no
  * parameters or one {@code dev.flexfun.runtime.ServerContext}. If it throws, the failure is
- * logged and the other hooks still run; the server still stops.
+ * logged and the other hooks still run; the server still stops. It also runs when the start fails
+ * after on-load hooks ran, so it must cope with its own {@code @OnLoad} not having run.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

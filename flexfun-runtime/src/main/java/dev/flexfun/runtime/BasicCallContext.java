@@ -16,6 +16,7 @@ final class BasicCallContext implements CallContext {
     private final JsonNode parameters;
     private final Optional<List<String>> columns;
     private final Map<String, List<String>> headers;
+    private final Map<String, List<byte[]>> binaryHeaders;
     private final CancellationSignal cancellation;
     private final int batchSize;
     private final BufferAllocator allocator;
@@ -26,13 +27,15 @@ final class BasicCallContext implements CallContext {
     private volatile ParsedExecutionContext executionContext;
 
     BasicCallContext(String functionName, String taskId, JsonNode parameters, Optional<List<String>> columns,
-            Map<String, List<String>> headers, CancellationSignal cancellation, int batchSize,
+            Map<String, List<String>> headers, Map<String, List<byte[]>> binaryHeaders,
+            CancellationSignal cancellation, int batchSize,
             BufferAllocator allocator, Optional<Caller> caller) {
         this.functionName = functionName;
         this.taskId = taskId;
         this.parameters = parameters;
         this.columns = columns;
         this.headers = headers;
+        this.binaryHeaders = binaryHeaders;
         this.cancellation = cancellation;
         this.batchSize = batchSize;
         this.allocator = allocator;
@@ -77,6 +80,11 @@ final class BasicCallContext implements CallContext {
     @Override
     public Map<String, List<String>> headers() {
         return headers;
+    }
+
+    @Override
+    public Map<String, List<byte[]>> binaryHeaders() {
+        return binaryHeaders;
     }
 
     @Override

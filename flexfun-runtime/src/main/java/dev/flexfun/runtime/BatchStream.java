@@ -14,6 +14,15 @@ public interface BatchStream extends AutoCloseable {
     /** Fills {@link #root()} with the next batch; returns {@code false} (leaving it empty) at the end. */
     boolean next() throws Exception;
 
+    /**
+     * Whether each batch's buffers stay unchanged once {@link #next()} has produced them (kept,
+     * immutable data such as {@link SharedBatches}), so the server may hand them to the transport
+     * without copying. {@code false} for streams that refill the same buffers.
+     */
+    default boolean sharesImmutableBuffers() {
+        return false;
+    }
+
     /** Frees the vectors and whatever the stream reads from. Idempotent. */
     @Override
     void close();

@@ -62,6 +62,20 @@ public interface CallContext {
     }
 
     /**
+     * The call's binary headers (gRPC metadata whose name ends in {@code -bin}), values as the client
+     * sent them; names in lower case, {@code -bin} included. {@link #headers()} has the text headers.
+     */
+    default Map<String, List<byte[]>> binaryHeaders() {
+        return Map.of();
+    }
+
+    /** The first value of a binary header (name case-insensitive, ending in {@code -bin}), if present. */
+    default Optional<byte[]> binaryHeader(String name) {
+        List<byte[]> values = binaryHeaders().get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0).clone());
+    }
+
+    /**
      * Who made the call, when the server authenticates callers (authentication method {@code token});
      * empty otherwise.
      */

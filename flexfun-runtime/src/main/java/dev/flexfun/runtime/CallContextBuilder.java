@@ -3,6 +3,7 @@ package dev.flexfun.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flexfun.runtime.context.ExecutionContext;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ public final class CallContextBuilder {
     private String taskId = "test";
     private JsonNode parameters;
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
+    private final Map<String, List<byte[]>> binaryHeaders = new LinkedHashMap<>();
     private CancellationSignal cancellation = new CancellationSignal();
     private int batchSize = DEFAULT_BATCH_SIZE;
     private BufferAllocator allocator;
@@ -83,6 +85,14 @@ public final class CallContextBuilder {
         return this;
     }
 
+    /**
+     * Sets {@code parameters.executionContext} to this context's JSON, e.g. one made by the test kit's
+     * {@code ExecutionContextBuilder}; {@code null} removes it.
+     */
+    public CallContextBuilder executionContext(ExecutionContext executionContext) {
+        return executionContext(executionContext == null ? null : executionContext.raw());
+    }
+
     /** Sets {@code parameters.executionContext} from JSON text, e.g. a payload captured from GoodData. */
     public CallContextBuilder executionContextJson(String json) {
         try {
@@ -94,6 +104,16 @@ public final class CallContextBuilder {
 
     public CallContextBuilder header(String name, String value) {
         headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
+        return this;
+    }
+
+    /** Adds a binary header; gRPC names them with the suffix {@code -bin}. */
+    public CallContextBuilder binaryHeader(String name, byte[] value) {
+        if (!name.toLowerCase(Locale.ROOT).endsWith("-bin")) {
+            throw new IllegalArgumentException("A binary header's name ends in -bin (gRPC binary metadata); was " + name);
+        }
+        binaryHeaders.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                .add(Objects.requireNonNull(value, "value").clone());
         return this;
     }
 
@@ -126,8 +146,10 @@ public final class CallContextBuilder {
         JsonNode params = parameters == null || parameters.isNull() ? JSON.createObjectNode() : parameters;
         Map<String, List<String>> frozen = new LinkedHashMap<>();
         headers.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+        Map<String, List<byte[]>> frozenBinary = new LinkedHashMap<>();
+        binaryHeaders.forEach((k, v) -> frozenBinary.put(k, List.copyOf(v)));
         return new BasicCallContext(functionName, taskId, params, columnsOf(params), Map.copyOf(frozen),
-                cancellation, batchSize, allocator, Optional.ofNullable(caller));
+                Map.copyOf(frozenBinary), cancellation, batchSize, allocator, Optional.ofNullable(caller));
     }
 
     private static Optional<List<String>> columnsOf(JsonNode params) {

@@ -28,6 +28,16 @@ public enum ErrorCode {
         this.code = code;
     }
 
+    /** The protocol code with this number, if it is one (a function may send codes of its own). */
+    public static java.util.Optional<ErrorCode> of(int code) {
+        for (ErrorCode known : values()) {
+            if (known.code == code) {
+                return java.util.Optional.of(known);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The numeric code sent in ErrorInfo. */
     public int code() {
         return code;

@@ -1,13 +1,39 @@
 package dev.flexfun.runtime;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * An error that carries its own protocol code, detail and body; they reach the client unchanged
  * in the ErrorInfo of the failed call.
+ *
+ * <p>The common cases take an {@link ErrorCode}. A function may also choose a code of its own and
+ * the Flight status the client sees, as the Python reference's
+ * {@code ErrorInfo.for_reason(..).with_detail(..).with_body(..)} allows:
+ *
+ * <pre>{@code
+ * throw FlexFunException.forCode(FlexFunException.RETRY_ANYWHERE | 1001, "The warehouse is busy.")
+ *         .withDetail("Query queue full")
+ *         .withBody(retryAfterJson)
+ *         .withStatus(FlexFunStatus.UNAVAILABLE);
+ * }</pre>
+ *
+ * Each {@code with..} method returns a new exception (this one is not changed) that keeps this one's
+ * stack trace, so the error points where it was made.
  */
 public class FlexFunException extends RuntimeException {
-    private final ErrorCode code;
+    /** Retry flag of a code: the client may retry on the same server. */
+    public static final int RETRY_HERE = 0x10000;
+    /** Retry flag of a code: the client may retry on another server. */
+    public static final int RETRY_ELSEWHERE = 0x20000;
+    /** Retry flags of a code: the client may retry on this or another server. */
+    public static final int RETRY_ANYWHERE = RETRY_HERE | RETRY_ELSEWHERE;
+    private static final int MAX_CODE = RETRY_ANYWHERE | 0xFFFF;
+
+    private final int code;
     private final String detail;
     private final byte[] body;
+    private final FlexFunStatus status;
 
     public FlexFunException(ErrorCode code, String message) {
         this(code, message, null, null, null);
@@ -18,14 +44,87 @@ public class FlexFunException extends RuntimeException {
     }
 
     public FlexFunException(ErrorCode code, String message, String detail, byte[] body, Throwable cause) {
-        super(message, cause);
-        this.code = java.util.Objects.requireNonNull(code, "code");
-        this.detail = detail;
-        this.body = body == null ? null : body.clone();
+        this(Objects.requireNonNull(code, "code").code(), message, detail, body, null, cause);
     }
 
+    /** For errors that must be answered with a particular status (e.g. the server's answer to a cancel). */
+    protected FlexFunException(ErrorCode code, String message, byte[] body, FlexFunStatus status) {
+        this(Objects.requireNonNull(code, "code").code(), message, null, body, status, null);
+    }
+
+    private FlexFunException(int code, String message, String detail, byte[] body, FlexFunStatus status,
+            Throwable cause) {
+        super(message, cause);
+        if (code < 0 || code > MAX_CODE) {
+            throw new IllegalArgumentException("An error code is 0.." + MAX_CODE + ": a number below 0x10000, plus"
+                    + " optionally the retry flags RETRY_HERE, RETRY_ELSEWHERE or RETRY_ANYWHERE; was " + code + ".");
+        }
+        this.code = code;
+        this.detail = detail;
+        this.body = body == null ? null : body.clone();
+        this.status = status;
+    }
+
+    /**
+     * An error with a code of your own: a number below {@code 0x10000}, plus the retry flags
+     * ({@link #RETRY_HERE}, {@link #RETRY_ELSEWHERE}, {@link #RETRY_ANYWHERE}) when a retry may help.
+     * Its status is that of the protocol code with that number, or {@link FlexFunStatus#FAILED}.
+     *
+     * @throws IllegalArgumentException when {@code code} is negative or beyond the retry flags
+     */
+    public static FlexFunException forCode(int code, String message) {
+        return new FlexFunException(code, message, null, null, null, null);
+    }
+
+    /** The same error with {@code detail} for the client (at most 512 characters reach it). */
+    public FlexFunException withDetail(String detail) {
+        return copy(code, detail, body, status, getCause());
+    }
+
+    /** The same error with opaque bytes for the client (sent base64-encoded), e.g. JSON your client reads. */
+    public FlexFunException withBody(byte[] body) {
+        return copy(code, detail, body, status, getCause());
+    }
+
+    /** The same error, reported to the client with {@code status} instead of its code's usual one. */
+    public FlexFunException withStatus(FlexFunStatus status) {
+        return copy(code, detail, body, Objects.requireNonNull(status, "status"), getCause());
+    }
+
+    /** The same error, caused by {@code cause} (logged on the server; not sent to the client). */
+    public FlexFunException withCause(Throwable cause) {
+        return copy(code, detail, body, status, cause);
+    }
+
+    private FlexFunException copy(int newCode, String newDetail, byte[] newBody, FlexFunStatus newStatus,
+            Throwable newCause) {
+        FlexFunException copy = new FlexFunException(newCode, getMessage(), newDetail, newBody, newStatus, newCause);
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+
+    /**
+     * The protocol's name for this error's code; a code of the function's own (see {@link #forCode}) is
+     * reported as {@link ErrorCode#COMMAND_FAILED}, the kind of error it is. {@link #numericCode()} is
+     * the number the client receives.
+     */
     public ErrorCode code() {
+        return ErrorCode.of(code).orElse(ErrorCode.COMMAND_FAILED);
+    }
+
+    /** The code sent in ErrorInfo, retry flags included. */
+    public int numericCode() {
         return code;
+    }
+
+    /** The code's name for logs and metrics: the {@link ErrorCode} name, or {@code CODE_<number>} for your own. */
+    public String codeName() {
+        return ErrorCode.of(code).map(Enum::name).orElse("CODE_" + code);
+    }
+
+    /** The status chosen with {@link #withStatus}; empty means the code's usual one. */
+    public Optional<FlexFunStatus> status() {
+        return Optional.ofNullable(status);
     }
 
     /** Extra detail for the client, or {@code null}. */

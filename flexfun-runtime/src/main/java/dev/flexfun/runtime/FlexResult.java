@@ -37,6 +37,16 @@ public interface FlexResult extends AutoCloseable {
         return new RootResult(root);
     }
 
+    /**
+     * A repeatable result over batches the function keeps between calls, sent to every reader
+     * without copying; the result holds a reference to them until the server drops it.
+     *
+     * @throws IllegalStateException when {@code batches} were closed and freed already
+     */
+    static FlexResult shared(SharedBatches batches) {
+        return new SharedResult(batches);
+    }
+
     /** A single-use result over an Arrow reader; the result takes ownership of the reader. */
     static FlexResult of(ArrowReader reader) {
         return new ReaderResult(reader);

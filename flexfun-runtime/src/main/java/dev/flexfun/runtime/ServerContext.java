@@ -2,7 +2,10 @@ package dev.flexfun.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** What an {@code @OnLoad} hook receives: the server's settings and its health monitor. */
+/**
+ * What {@code @OnLoad} and {@code @OnShutdown} hooks receive: the server's settings, its health
+ * monitor, and allocators for Arrow data functions keep between calls.
+ */
 public interface ServerContext {
 
     /** All settings as one tree, section by section (custom sections included), after env overrides. */
@@ -16,4 +19,17 @@ public interface ServerContext {
 
     /** Lets a module report itself unhealthy (the {@code /live} check) and healthy again. */
     HealthMonitor health();
+
+    /**
+     * A new allocator for Arrow data a function keeps between calls (e.g. {@link SharedBatches}): a
+     * child of the server's root allocator, so results can send its buffers without copying them.
+     * Its memory belongs to the function, not to any call, and is not reported as a leak of the
+     * server; close it in an {@code @OnShutdown} hook (a server stopping with it still open logs it).
+     *
+     * @param name names the allocator in logs and memory reports
+     */
+    default org.apache.arrow.memory.BufferAllocator newAllocator(String name) {
+        throw new UnsupportedOperationException("This ServerContext has no Arrow memory; in a unit test, give the"
+                + " function a RootAllocator of the test's own.");
+    }
 }

@@ -17,18 +17,25 @@ final class CallHeaders implements FlightServerMiddleware {
     static final String POLLABLE_HEADER = "x-quiver-pollable";
 
     private final Map<String, List<String>> headers;
+    private final Map<String, List<byte[]>> binaryHeaders;
 
-    private CallHeaders(Map<String, List<String>> headers) {
+    private CallHeaders(Map<String, List<String>> headers, Map<String, List<byte[]>> binaryHeaders) {
         this.headers = headers;
+        this.binaryHeaders = binaryHeaders;
     }
 
     boolean has(String name) {
         return headers.containsKey(name);
     }
 
-    /** The headers a function may see: text headers only, credentials removed. */
+    /** The text headers a function may see, credentials removed. */
     Map<String, List<String>> forFunctions() {
         return headers;
+    }
+
+    /** The binary ({@code -bin}) headers a function may see. */
+    Map<String, List<byte[]>> binaryForFunctions() {
+        return binaryHeaders;
     }
 
     @Override
@@ -46,6 +53,7 @@ final class CallHeaders implements FlightServerMiddleware {
     /** @param authHeaderName the header the token comes in, or {@code null} when authentication is off */
     static Factory<CallHeaders> factory(String authHeaderName) {
         return (CallInfo info, org.apache.arrow.flight.CallHeaders incoming, RequestContext context) ->
-                new CallHeaders(FunctionHeaders.of(incoming, authHeaderName));
+                new CallHeaders(FunctionHeaders.of(incoming, authHeaderName),
+                        FunctionHeaders.binaryOf(incoming, authHeaderName));
     }
 }

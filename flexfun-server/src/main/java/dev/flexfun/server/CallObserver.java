@@ -88,7 +88,12 @@ final class CallObserver implements FlightServerMiddleware {
 
     /** The call fails with this protocol code (the Flight status alone would not say which). */
     void failed(ErrorCode code) {
-        this.outcome = code.name();
+        failed(code.name());
+    }
+
+    /** The call failed with this code ({@code FlexFunException.codeName()}: a function's own code too). */
+    void failed(String codeName) {
+        this.outcome = codeName;
     }
 
     /** DoGet sent a batch. Only the one thread sending the stream calls this. */

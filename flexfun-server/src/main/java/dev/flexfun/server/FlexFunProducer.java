@@ -94,7 +94,7 @@ final class FlexFunProducer extends NoOpFlightProducer {
                 observer.function(invoke.functionName());
                 // The caller is known on this (gRPC) thread only; the call carries it to the task thread.
                 FunctionCall call = new FunctionCall(function(invoke.functionName()), invoke, headersOf(headers),
-                        TokenAuthInterceptor.currentCaller().orElse(null), observer.peer());
+                        binaryHeadersOf(headers), TokenAuthInterceptor.currentCaller().orElse(null), observer.peer());
                 ready = execution.start(call, pollable);
             } else if (command instanceof Command.Retry retry) {
                 observer.taskId(retry.taskId());
@@ -122,7 +122,8 @@ final class FlexFunProducer extends NoOpFlightProducer {
         InFlightCalls.Permit permit = null;
         try (Scope trace = observer.traceScope()) { // the stream's producer thread carries it on
             permit = enter();
-            CallOrigin origin = new CallOrigin(headersOf(context.getMiddleware(CallHeaders.KEY)),
+            CallHeaders headers = context.getMiddleware(CallHeaders.KEY);
+            CallOrigin origin = new CallOrigin(headersOf(headers), binaryHeadersOf(headers),
                     TokenAuthInterceptor.currentCaller().orElse(null), observer.peer());
             ResultLease lease = execution.open(ticket.getBytes(), origin);
             observer.function(lease.functionName());
@@ -168,10 +169,14 @@ final class FlexFunProducer extends NoOpFlightProducer {
 
     private static byte[] commandOf(FlightDescriptor descriptor, String method) {
         if (!descriptor.isCommand()) {
-            throw new FlexFunException(ErrorCode.BAD_REQUEST, method + " needs a CMD descriptor; PATH descriptors "
-                    + "are not served.");
+            // BAD_ARGUMENT, as the reference answers it: the descriptor is the call's argument.
+            throw new BadArgumentException(method + " needs a CMD descriptor; PATH descriptors are not served.");
         }
         return descriptor.getCommand();
+    }
+
+    private static Map<String, List<byte[]>> binaryHeadersOf(CallHeaders headers) {
+        return headers == null ? Map.of() : headers.binaryForFunctions();
     }
 
     private static Map<String, List<String>> headersOf(CallHeaders headers) {
@@ -183,7 +188,7 @@ final class FlexFunProducer extends NoOpFlightProducer {
             return flight;
         }
         FlexFunException error = e instanceof FlexFunException f ? f : unexpected(e);
-        observer.failed(error.code());
+        observer.failed(error.codeName());
         return FlightErrors.toFlight(error);
     }
 

@@ -10,7 +10,10 @@ import dev.flexfun.runtime.ServerContext;
 import dev.flexfun.server.config.Settings;
 import dev.flexfun.server.execution.CallExecution;
 import dev.flexfun.server.execution.Failures;
+import dev.flexfun.server.lifecycle.ArrowJvmFlags;
+import dev.flexfun.server.lifecycle.FunctionAllocators;
 import dev.flexfun.server.lifecycle.InFlightCalls;
+import dev.flexfun.server.lifecycle.MissingJvmFlagsException;
 import dev.flexfun.server.observability.HealthHttpServer;
 import dev.flexfun.server.observability.ServerHealth;
 import dev.flexfun.server.observability.ServerMetrics;
@@ -58,13 +61,15 @@ public final class FlexFunServer implements AutoCloseable {
     private final FlightServer flightServer;
     private final Location advertised;
     private final ServerContext context;
+    private final FunctionAllocators functionAllocators;
     private boolean closed;
 
     private FlexFunServer(Settings settings, FunctionCatalog catalog, ServerHealth health, HealthHttpServer healthHttp,
             FlightServerFactory factory, BufferAllocator parent, boolean ownsParent, Tracing tracing,
-            ServerContext context) throws IOException {
+            ServerContext context, FunctionAllocators functionAllocators) throws IOException {
         this.settings = settings;
         this.context = context;
+        this.functionAllocators = functionAllocators;
         this.tracing = tracing;
         this.catalog = catalog;
         this.health = health;
@@ -208,13 +213,14 @@ public final class FlexFunServer implements AutoCloseable {
             }
             tracing.close(); // after the calls: their spans are sent too
         }
-        runShutdownHooks();
+        // After the calls (nothing reads what the hooks free any more), before the leak check (which sees it freed).
+        runShutdownHooks(catalog.shutdownHooks(), context);
         checkMemory();
     }
 
-    /** After the calls (nothing reads what the hooks free any more), before the leak check (which sees it freed). */
-    private void runShutdownHooks() {
-        for (OnShutdownHook hook : catalog.shutdownHooks()) {
+    /** Runs every hook; a failing one is logged and the others still run. */
+    private static void runShutdownHooks(List<OnShutdownHook> hooks, ServerContext context) {
+        for (OnShutdownHook hook : hooks) {
             try {
                 hook.run(context);
                 LOG.atInfo().addKeyValue("hook", hook.source()).log("shutdown_hook_done");
@@ -229,7 +235,8 @@ public final class FlexFunServer implements AutoCloseable {
         long leaked = allocator.getAllocatedMemory();
         try {
             allocator.close();
-            if (ownedRoot != null) {
+            // What functions still keep is theirs, not a leak of the server (reported by closeOrReport).
+            if (functionAllocators.closeOrReport() && ownedRoot != null) {
                 ownedRoot.close();
             }
         } catch (IllegalStateException leak) {
@@ -260,7 +267,7 @@ public final class FlexFunServer implements AutoCloseable {
 
         /** Adds every registry found by {@link java.util.ServiceLoader} on the context class path. */
         public Builder discoverRegistries() {
-            registries.addAll(FunctionCatalog.discoverRegistries(classLoader()));
+            registries.addAll(FunctionCatalog.discoverRegistries());
             return this;
         }
 
@@ -304,36 +311,52 @@ public final class FlexFunServer implements AutoCloseable {
         }
 
         /**
-         * Loads the functions (duplicate names fail), runs the on-load hooks once, and starts listening.
+         * Checks the JVM's flags, loads the functions (duplicate names fail; none at all is a warning),
+         * runs the on-load hooks once, and starts listening.
          *
+         * @throws MissingJvmFlagsException when the JVM lacks the flags Arrow needs
          * @throws IllegalStateException when functions clash or a hook fails
          */
         public FlexFunServer start() throws IOException {
+            ArrowJvmFlags.require(); // before any Arrow class runs: one clear message, not a failure far away
             Settings effective = settings != null ? settings : Settings.defaults();
             FunctionCatalog catalog = new FunctionCatalog();
             registries.forEach(catalog::add);
             functions.forEach(f -> catalog.add(f, "builder"));
             hooks.forEach(catalog::addHook);
             shutdownHooks.forEach(catalog::addShutdownHook);
+            if (catalog.functions().isEmpty()) {
+                LOG.warn("No functions found. {}", FunctionCatalog.NO_REGISTRY_HINT);
+            }
             ServerHealth health = new ServerHealth();
             // Up before the hooks run: an orchestrator sees "starting" (/ready 500), not a closed port.
             HealthHttpServer healthHttp = startHealth(effective, health);
             boolean ownsAllocator = allocator == null;
             BufferAllocator parent = null;
             Tracing tracingUsed = null;
+            FunctionAllocators functionAllocators = null;
+            ServerContext context = null;
             try {
-                ServerContext context = context(effective, health);
-                runHooks(catalog.hooks(), context);
-                FlightServerFactory factory = new FlightServerFactory(effective, context, classLoader());
+                // Before the hooks: they may keep Arrow data in allocators of the same root (newAllocator).
                 parent = ownsAllocator ? new RootAllocator() : allocator;
+                functionAllocators = new FunctionAllocators(parent);
+                context = context(effective, health, functionAllocators);
+                runHooks(catalog.hooks(), context);
+                FlightServerFactory factory = new FlightServerFactory(effective, context,
+                        FunctionCatalog.contextClassLoader());
                 tracingUsed = tracing != null ? tracing : Tracing.forExporterType(effective.server().otelExporterType());
                 return new FlexFunServer(effective, catalog, health, healthHttp, factory, parent, ownsAllocator,
-                        tracingUsed, context);
+                        tracingUsed, context, functionAllocators);
             } catch (IOException | RuntimeException e) {
+                if (context != null) {
+                    // On-load hooks may have run: let functions free what they loaded, as at a normal stop.
+                    runShutdownHooks(catalog.shutdownHooks(), context);
+                }
                 if (tracingUsed != null) {
                     tracingUsed.close();
                 }
-                if (ownsAllocator && parent != null) {
+                boolean functionMemoryFreed = functionAllocators == null || functionAllocators.closeOrReport();
+                if (ownsAllocator && parent != null && functionMemoryFreed) {
                     parent.close();
                 }
                 if (healthHttp != null) {
@@ -348,11 +371,6 @@ public final class FlexFunServer implements AutoCloseable {
             return host.isEmpty() ? null : HealthHttpServer.start(host.get(), settings.server().healthCheckPort(), health);
         }
 
-        private static ClassLoader classLoader() {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            return loader != null ? loader : Builder.class.getClassLoader();
-        }
-
         private static void runHooks(List<OnLoadHook> hooks, ServerContext context) {
             for (OnLoadHook hook : hooks) {
                 try {
@@ -363,9 +381,14 @@ public final class FlexFunServer implements AutoCloseable {
             }
         }
 
-        private static ServerContext context(Settings settings, HealthMonitor health) {
+        private static ServerContext context(Settings settings, HealthMonitor health, FunctionAllocators allocators) {
             JsonNode tree = settings.tree().deepCopy();
             return new ServerContext() {
+                @Override
+                public BufferAllocator newAllocator(String name) {
+                    return allocators.newAllocator(name);
+                }
+
                 @Override
                 public JsonNode settings() {
                     return tree;

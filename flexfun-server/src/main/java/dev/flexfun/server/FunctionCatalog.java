@@ -11,13 +11,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
 
-/** The functions a server serves, by name, in registration order, with their on-load and shutdown hooks. */
+/**
+ * The functions a server serves, with their on-load and shutdown hooks. Functions are kept in the
+ * order of their names ({@link String#compareTo}, so upper case before lower case): ListFlights and
+ * the start-up log list them in that order, whatever the class path or source order
+ * (docs/protocol.md, "ListFlights").
+ * Hooks run in registration order.
+ */
 public final class FunctionCatalog {
-    private final Map<String, FlexFunction> functions = new LinkedHashMap<>();
+    /**
+     * What to check when no registry is found: the usual cause is a build without the processor, which
+     * compiles fine and generates nothing. The server logs it; the test kit fails calls with it.
+     */
+    public static final String NO_REGISTRY_HINT = "No FlexFun registry (META-INF/services/"
+            + "dev.flexfun.runtime.FlexFunctionRegistry) is on the class path, so no @FlexFun function is served. "
+            + "The build that compiled your functions must run the annotation processor: add dev.flexfun:"
+            + "flexfun-processor to maven-compiler-plugin's <annotationProcessorPaths> (Gradle: the "
+            + "annotationProcessor configuration); see the README, \"Registration is automatic\".";
+    private final Map<String, FlexFunction> functions = new TreeMap<>();
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<OnLoadHook> hooks = new ArrayList<>();
     private final List<OnShutdownHook> shutdownHooks = new ArrayList<>();
+
+    /** The registries the current thread's context class loader (usually the class path) sees. */
+    public static List<FlexFunctionRegistry> discoverRegistries() {
+        return discoverRegistries(contextClassLoader());
+    }
+
+    /** The current thread's context class loader, or this class's loader when there is none. */
+    static ClassLoader contextClassLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : FunctionCatalog.class.getClassLoader();
+    }
 
     /** The registries listed in {@code META-INF/services/dev.flexfun.runtime.FlexFunctionRegistry}. */
     public static List<FlexFunctionRegistry> discoverRegistries(ClassLoader loader) {

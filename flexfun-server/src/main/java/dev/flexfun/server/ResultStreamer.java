@@ -94,6 +94,10 @@ final class ResultStreamer implements AutoCloseable {
         boolean stalled = false;
         try (lease; BufferAllocator callAllocator = allocator.newChildAllocator("doget", 0, Long.MAX_VALUE)) {
             try (BatchStream batches = lease.open(callAllocator)) {
+                if (batches.sharesImmutableBuffers()) {
+                    // Kept batches are never written again: gRPC may send their buffers as they are.
+                    listener.setUseZeroCopy(true);
+                }
                 listener.start(batches.root());
                 while (batches.next()) {
                     Readiness readiness = awaitReady(listener, backpressure, cancelled);
@@ -129,7 +133,7 @@ final class ResultStreamer implements AutoCloseable {
             listener.error(FlightErrors.toFlight(timeout));
         } else if (failure != null) {
             LOG.info("Sending {} failed: {}", lease.description(), failure.getMessage());
-            observer.failed(failure.code());
+            observer.failed(failure.codeName());
             listener.error(FlightErrors.toFlight(failure));
         } else {
             listener.completed();

@@ -166,6 +166,9 @@ class DeferredModeTest {
             assertTrue(ran.await(1, TimeUnit.SECONDS));
             assertTrue(assertProtocolError(failure(() -> h.client.getInfo(command("r:" + "0".repeat(32)), pollable())),
                     ErrorCode.BAD_ARGUMENT, FlightStatus.FAILED).msg().contains("deferred mode"));
+            // Cancel is idempotent in every mode: nothing to cancel answers as a cancelled task does.
+            assertProtocolError(failure(() -> h.client.getInfo(command("c:" + "0".repeat(32)), pollable())),
+                    ErrorCode.COMMAND_CANCELLED, FlightStatus.CANCELLED);
         }
     }
 

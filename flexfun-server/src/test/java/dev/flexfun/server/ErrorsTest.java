@@ -31,7 +31,7 @@ import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.Ticket;
 import org.junit.jupiter.api.Test;
 
-/** Errors the server raises, as clients see them (PROTOCOL.md section 2). */
+/** Errors the server raises, as clients see them (docs/protocol.md, "Errors"). */
 class ErrorsTest {
     private static final TestFunction SAMPLE = TestFunction.sample("Sample", ctx -> new GeneratedResult(2, 4, true));
     private static final TestFunction STREAM = TestFunction.sample("Stream", ctx -> new GeneratedResult(2, 4, false));
@@ -123,10 +123,11 @@ class ErrorsTest {
     }
 
     @Test
-    void aPathDescriptorIsABadRequest() throws Exception {
+    void aPathDescriptorIsABadArgumentAsInTheReference() throws Exception {
         try (ServerHarness h = ServerHarness.start("", SAMPLE)) {
-            assertProtocolError(failure(() -> h.client.getInfo(FlightDescriptor.path("Sample"))), ErrorCode.BAD_REQUEST,
-                    FlightStatus.FAILED);
+            ErrorInfo info = assertProtocolError(failure(() -> h.client.getInfo(FlightDescriptor.path("Sample"))),
+                    ErrorCode.BAD_ARGUMENT, FlightStatus.FAILED);
+            assertEquals("GetFlightInfo needs a CMD descriptor; PATH descriptors are not served.", info.msg());
         }
     }
 

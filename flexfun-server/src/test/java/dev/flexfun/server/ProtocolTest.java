@@ -29,7 +29,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 
-/** The protocol's happy paths over real Flight RPC (PROTOCOL.md section 1). */
+/** The protocol's happy paths over real Flight RPC (docs/protocol.md, "Calls"). */
 class ProtocolTest {
     private static final Schema OTHER_SCHEMA = new Schema(List.of(Field.nullable("x", ArrowType.Utf8.INSTANCE)));
 

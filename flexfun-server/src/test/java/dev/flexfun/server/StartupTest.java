@@ -70,9 +70,11 @@ class StartupTest {
                 .discoverRegistries())) {
             List<String> names = new ArrayList<>();
             h.client.listFlights(Criteria.ALL).forEach(i -> names.add(new String(i.getDescriptor().getCommand())));
-            assertEquals(List.of("{\"functionName\":\"Sample\",\"metadata\":{\"description\":\"sample rows\"}}",
-                    "{\"functionName\":\"Slow\",\"metadata\":null}",
-                    "{\"functionName\":\"Failing\",\"metadata\":null}"), names);
+            // In the order of their names, whatever the registry's order (Sample, Slow, Failing, OwnCode).
+            assertEquals(List.of("{\"functionName\":\"Failing\",\"metadata\":null}",
+                    "{\"functionName\":\"OwnCode\",\"metadata\":null}",
+                    "{\"functionName\":\"Sample\",\"metadata\":{\"description\":\"sample rows\"}}",
+                    "{\"functionName\":\"Slow\",\"metadata\":null}"), names);
             assertEquals(3, h.read(h.call("Sample", "{}")).size());
             assertEquals(shutdownsBefore, TestRegistry.SHUTDOWN_HOOK_RUNS.get(), "not before the server stops");
         }
@@ -93,6 +95,32 @@ class StartupTest {
             assertEquals("db://x 32", seen.get());
             assertFalse(h.server.health().isHealthy());
             assertEquals(java.util.Set.of("my_source"), h.server.health().unhealthyModules());
+        }
+    }
+
+    @Test
+    void aServerWithoutFunctionsWarnsThatTheProcessorDidNotRun() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(FlexFunServer.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try (ServerHarness h = ServerHarness.start("")) {
+            List<String> warnings = lines.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                    .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+            assertEquals(1, warnings.size(), warnings::toString);
+            assertTrue(warnings.get(0).startsWith("No functions found. No FlexFun registry"), warnings::toString);
+            assertTrue(warnings.get(0).contains("<annotationProcessorPaths>"), warnings::toString);
+        } finally {
+            logger.detachAppender(lines);
+        }
+        lines.list.clear();
+        logger.addAppender(lines);
+        try (ServerHarness h = ServerHarness.start("", TestFunction.sample("Sample", ctx -> null))) {
+            assertTrue(lines.list.stream().noneMatch(e -> e.getFormattedMessage().startsWith("No functions found")));
+        } finally {
+            logger.detachAppender(lines);
         }
     }
 

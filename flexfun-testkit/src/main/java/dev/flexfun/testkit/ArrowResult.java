@@ -14,7 +14,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * closes it (try-with-resources); one left open fails the test when the test server closes.
  */
 public final class ArrowResult implements AutoCloseable {
-    /** The schema metadata key of data-source messages (PROTOCOL.md section 1). */
+    /**
+     * The schema metadata key of data-source messages (docs/protocol.md,
+     * "Function metadata and data-source messages").
+     */
     public static final String DATA_SOURCE_MESSAGES_KEY = "x-gdc-data-source-messages";
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.junit.jupiter.api.function.Executable;
 
-/** Assertions on the protocol errors a call fails with (the ErrorInfo of PROTOCOL.md section 2). */
+/** Assertions on the protocol errors a call fails with (the ErrorInfo of docs/protocol.md, "Errors"). */
 public final class FlexFunAssertions {
     private FlexFunAssertions() {
     }

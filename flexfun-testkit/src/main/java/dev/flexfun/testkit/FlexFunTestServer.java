@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flexfun.runtime.FlexFunction;
+import dev.flexfun.runtime.FlexFunctionRegistry;
 import dev.flexfun.runtime.OnLoadHook;
 import dev.flexfun.runtime.OnShutdownHook;
 import dev.flexfun.server.FlexFunServer;
+import dev.flexfun.server.FunctionCatalog;
 import dev.flexfun.server.config.Settings;
+import dev.flexfun.server.lifecycle.ArrowJvmFlags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +81,8 @@ public final class FlexFunTestServer
     private FlexFunServer server;
     private FlightClient client;
     private boolean perTest;
+    /** Discovery found no registry: calls to functions not served fail with the processor hint. */
+    private boolean noRegistryFound;
 
     private FlexFunTestServer() {
     }
@@ -151,16 +156,24 @@ public final class FlexFunTestServer
 
     // ---- lifecycle ----
 
-    /** Starts the server and the client. */
+    /**
+     * Starts the server and the client.
+     *
+     * @throws dev.flexfun.server.lifecycle.MissingJvmFlagsException when the test JVM lacks the flags
+     *     Arrow needs (surefire's argLine), naming them
+     */
     public FlexFunTestServer start() {
         checkNotStarted();
+        ArrowJvmFlags.require(); // before the kit's own allocator, whose failure would not say why
         root = new RootAllocator();
         serverAllocator = root.newChildAllocator("flexfun-test-server", 0, Long.MAX_VALUE);
         clientAllocator = root.newChildAllocator("flexfun-test-client", 0, Long.MAX_VALUE);
         try {
             FlexFunServer.Builder builder = FlexFunServer.builder().settings(settings()).allocator(serverAllocator);
             if (discover) {
-                builder.discoverRegistries();
+                List<FlexFunctionRegistry> registries = FunctionCatalog.discoverRegistries();
+                registries.forEach(builder::registry);
+                noRegistryFound = registries.isEmpty();
             }
             functions.forEach(builder::function);
             hooks.forEach(builder::onLoad);
@@ -301,7 +314,16 @@ public final class FlexFunTestServer
         return serverAllocator.getPeakMemoryAllocation();
     }
 
-    /** The functions the server lists (ListFlights), in registration order. */
+    /**
+     * The Arrow memory the server holds now, in bytes: calls' results and what functions keep in
+     * allocators of their own ({@code ServerContext.newAllocator}).
+     */
+    public long serverMemory() {
+        checkStarted();
+        return serverAllocator.getAllocatedMemory();
+    }
+
+    /** The functions the server lists (ListFlights), in the order of their names. */
     public List<FunctionInfo> list() {
         checkStarted();
         List<FunctionInfo> infos = new ArrayList<>();
@@ -317,6 +339,7 @@ public final class FlexFunTestServer
     /** A function's full schema (GetSchema). */
     public Schema schema(String function) {
         checkStarted();
+        checkServed(function);
         ObjectNode command = JSON.createObjectNode().put("functionName", function);
         return client.getSchema(FlightDescriptor.command(bytes(command)), options()).getSchema();
     }
@@ -398,6 +421,7 @@ public final class FlexFunTestServer
     /** The GetFlightInfo step alone: the FlightInfo of a call (schema, ticket, location). */
     public FlightInfo submitInfo(String function, Object parameters) {
         checkStarted();
+        checkServed(function);
         ObjectNode command = JSON.createObjectNode();
         command.put("functionName", function);
         command.set("parameters", parametersTree(parameters));
@@ -440,6 +464,14 @@ public final class FlexFunTestServer
             return JSON.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A call the server would answer "does not exist" because the processor never ran: say so. */
+    private void checkServed(String function) {
+        if (noRegistryFound && server.catalog().find(function).isEmpty()) {
+            throw new IllegalStateException("Function '" + function + "' is not served. "
+                    + FunctionCatalog.NO_REGISTRY_HINT);
         }
     }
 

@@ -24,8 +24,12 @@ public final class EnvOverrides {
         return PREFIX + section.toUpperCase(Locale.ROOT) + "__" + key.toUpperCase(Locale.ROOT);
     }
 
-    /** Writes the overrides found in {@code env} into {@code tree} (section and key names in lower case). */
+    /**
+     * Writes the overrides found in {@code env} into {@code tree} (section and key names in lower case,
+     * alias sections such as {@code FLEXCONNECT} into their section).
+     */
     static void apply(Map<String, String> env, ObjectNode tree) {
+        Map<String, String> setBy = new java.util.HashMap<>(); // section.key -> the variable that set it
         // Sorted so that the outcome does not depend on the map's iteration order.
         for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
             String name = e.getKey();
@@ -37,8 +41,13 @@ public final class EnvOverrides {
             if (split <= 0 || split + 2 >= rest.length()) {
                 continue; // not of the SECTION__KEY form; not ours to judge
             }
-            String section = rest.substring(0, split).toLowerCase(Locale.ROOT);
+            String section = SectionAliases.canonical(rest.substring(0, split).toLowerCase(Locale.ROOT));
             String key = rest.substring(split + 2).toLowerCase(Locale.ROOT);
+            String earlier = setBy.putIfAbsent(section + "." + key, name);
+            if (earlier != null && !env.get(earlier).trim().equals(e.getValue().trim())) {
+                throw new ConfigException("Environment variables " + earlier + " and " + name + " both set "
+                        + section + "." + key + ", to different values; they are the same setting here. Keep one.");
+            }
             JsonNode existing = tree.get(section);
             ObjectNode sectionNode = existing instanceof ObjectNode o ? o : tree.putObject(section);
             sectionNode.set(key, parseValue(e.getValue()));

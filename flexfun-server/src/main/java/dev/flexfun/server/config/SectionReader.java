@@ -16,6 +16,9 @@ import java.util.Set;
  * section, so that on-load hooks see what the server uses.
  */
 final class SectionReader {
+    private static final Set<String> TRUE_SPELLINGS = Set.of("true", "True", "TRUE");
+    private static final Set<String> FALSE_SPELLINGS = Set.of("false", "False", "FALSE");
+
     private final String section;
     private final ObjectNode node;
     private final Set<String> known = new LinkedHashSet<>();
@@ -57,10 +60,21 @@ final class SectionReader {
             node.put(key, defaultValue);
             return defaultValue;
         }
-        if (!value.isBoolean()) {
-            throw ConfigException.invalid(section, key, value, "must be true or false");
+        if (value.isBoolean()) {
+            return value.asBoolean();
         }
-        return value.asBoolean();
+        // The reference's settings library also reads these spellings (GoodData's own suite sets USE_TLS=TRUE).
+        String text = value.isTextual() ? value.asText().trim() : "";
+        boolean parsed;
+        if (TRUE_SPELLINGS.contains(text)) {
+            parsed = true;
+        } else if (FALSE_SPELLINGS.contains(text)) {
+            parsed = false;
+        } else {
+            throw ConfigException.invalid(section, key, value, "must be true or false (True, TRUE, False, FALSE too)");
+        }
+        node.put(key, parsed);
+        return parsed;
     }
 
     String string(String key, String defaultValue) {
@@ -108,6 +122,11 @@ final class SectionReader {
             items.add(item.asText());
         }
         return List.copyOf(items);
+    }
+
+    /** Whether the section has {@code key}; marks it as known (its absence or presence is handled). */
+    boolean has(String key) {
+        return value(key) != null;
     }
 
     /** Keys present in the section that no reader asked for (likely typos; reported as warnings). */

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Section {@code [server]}, the reference server's settings (PROTOCOL.md section 4). TLS, token
+ * Section {@code [server]}, the reference server's settings (docs/protocol.md, "Settings"). TLS, token
  * authentication, metrics, health and logging are parsed and validated here; the components that
  * use them live in {@code dev.flexfun.server.security}, {@code .tls} and {@code .observability}.
  *

@@ -34,7 +34,7 @@ public record Settings(ServerSettings server, FlexFunSettings flexfun, List<Stri
     public Settings with(String sectionDotKey, String value) {
         int dot = sectionDotKey.indexOf('.');
         ObjectNode copy = tree.deepCopy();
-        String section = sectionDotKey.substring(0, dot);
+        String section = SectionAliases.canonical(sectionDotKey.substring(0, dot));
         ObjectNode sectionNode = copy.get(section) instanceof ObjectNode o ? o : copy.putObject(section);
         sectionNode.set(sectionDotKey.substring(dot + 1), EnvOverrides.parseValue(value));
         return SettingsLoader.validate(copy);

@@ -28,6 +28,7 @@ final class SettingsLoader {
         ObjectNode tree;
         try {
             tree = SettingsTree.parse(toml);
+            SectionAliases.fold(tree, "text");
         } catch (IOException e) {
             throw new ConfigException("Settings are not valid TOML: " + e.getMessage(), e);
         }
@@ -102,7 +103,7 @@ final class SettingsLoader {
         FlexFunSettings flexfunSettings = new FlexFunSettings(Duration.ofMillis(deadlineMs), Duration.ofMillis(pollingMs),
                 batchSize, queueSize, maxCommandBytes, stackTraces, Duration.ofMillis(stallMs), invocationMode, ticketKeys,
                 Duration.ofMillis(ticketTtlMs));
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(ReferenceOnlySettings.report(server, flexfun));
         for (String unknown : server.unknownKeys()) {
             warnings.add("Unknown setting " + unknown + " is ignored.");
         }

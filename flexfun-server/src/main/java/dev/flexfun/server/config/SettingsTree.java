@@ -35,7 +35,9 @@ public final class SettingsTree {
                 throw new ConfigException("Settings file " + file + " does not exist or is not a file.");
             }
             try {
-                merge(tree, parse(Files.readString(file)));
+                ObjectNode parsed = parse(Files.readString(file));
+                SectionAliases.fold(parsed, "file " + file);
+                merge(tree, parsed);
             } catch (IOException e) {
                 throw new ConfigException("Settings file " + file + " is not valid TOML: " + e.getMessage(), e);
             }

@@ -21,9 +21,10 @@ public interface CallExecution extends AutoCloseable {
     ReadyResult retry(String taskId);
 
     /**
-     * Cancels a started call ({@code c:<task id>}), dropping its result if it has one.
+     * Cancels a started call ({@code c:<task id>}), dropping its result if it has one. Idempotent, as
+     * in the reference: a task that is unknown, finished or expired is simply not there any more.
      *
-     * @throws dev.flexfun.runtime.FlexFunException when the task is unknown or cannot be cancelled any more
+     * @throws dev.flexfun.runtime.FlexFunException when the task's result is being read (too late to cancel)
      */
     void cancel(String taskId);
 

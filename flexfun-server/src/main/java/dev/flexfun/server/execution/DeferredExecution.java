@@ -74,9 +74,9 @@ public final class DeferredExecution implements CallExecution {
         throw noTasks(taskId);
     }
 
+    /** Nothing to cancel: no task waits here. Cancel is idempotent, so it answers as for a finished task. */
     @Override
     public void cancel(String taskId) {
-        throw noTasks(taskId);
     }
 
     @Override
@@ -100,8 +100,8 @@ public final class DeferredExecution implements CallExecution {
         FlexFunction function = functions.apply(invoke.functionName()).orElseThrow(() -> new BadArgumentException(
                 "Function '" + invoke.functionName() + "' does not exist on this server, which another replica "
                         + "issued the ticket for; every replica must serve the same functions."));
-        ReadyResult ready = tasks.start(new FunctionCall(function, invoke, origin.headers(), origin.caller(),
-                origin.peer()), false);
+        ReadyResult ready = tasks.start(new FunctionCall(function, invoke, origin.headers(), origin.binaryHeaders(),
+                origin.caller(), origin.peer()), false);
         ResultLease lease = tasks.open(ready.ticket());
         Duration left = callDeadline.minusNanos(System.nanoTime() - startNanos);
         return new FirstBatchDeadline(lease, left, callDeadline, timer, () -> tasks.discard(ready.taskId()));

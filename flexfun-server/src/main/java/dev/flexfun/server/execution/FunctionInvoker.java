@@ -20,7 +20,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * as it will be sent. Where and when this runs is the {@link CallExecution}'s business.
  */
 public final class FunctionInvoker {
-    /** Schema metadata key of the data-source messages (PROTOCOL.md section 1). */
+    /**
+     * Schema metadata key of the data-source messages (docs/protocol.md,
+     * "Function metadata and data-source messages").
+     */
     public static final String DATA_SOURCE_MESSAGES_KEY = "x-gdc-data-source-messages";
 
     /** The task id a call's checks see: they run before (or without) a task. */
@@ -93,6 +96,7 @@ public final class FunctionInvoker {
         for (Map.Entry<String, List<String>> header : call.headers().entrySet()) {
             header.getValue().forEach(v -> builder.header(header.getKey(), v));
         }
+        call.binaryHeaders().forEach((name, values) -> values.forEach(v -> builder.binaryHeader(name, v)));
         return builder.build();
     }
 

@@ -96,6 +96,11 @@ final class ShapedResult implements FlexResult {
             }
 
             @Override
+            public boolean sharesImmutableBuffers() {
+                return source.sharesImmutableBuffers();
+            }
+
+            @Override
             public void close() {
                 // The view does not own the vectors: the source stream does.
                 source.close();

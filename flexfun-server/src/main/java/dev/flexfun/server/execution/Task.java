@@ -106,7 +106,7 @@ final class Task {
         }
         FlexFunException failure = error == null ? null : failures.ofFunction(functionName(), error);
         if (failure != null) {
-            span.setStatus(StatusCode.ERROR, failure.code().name());
+            span.setStatus(StatusCode.ERROR, failure.codeName());
         }
         span.end();
         finish(result, failure);

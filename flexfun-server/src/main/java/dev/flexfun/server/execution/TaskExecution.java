@@ -98,7 +98,10 @@ public final class TaskExecution implements CallExecution {
 
     @Override
     public void cancel(String taskId) {
-        Task task = existing(taskId);
+        Task task = tasks.get(taskId);
+        if (task == null) {
+            return; // unknown, expired or forgotten: nothing left to cancel, and cancelling is idempotent
+        }
         Task.Outcome outcome = task.outcome();
         if (outcome != null && outcome.result() != null && outcome.result().isBeingRead()) {
             throw new dev.flexfun.server.protocol.FlightStatusException(

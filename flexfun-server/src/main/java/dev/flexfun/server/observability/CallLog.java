@@ -32,7 +32,7 @@ public final class CallLog {
      * @param peer the client's address, e.g. {@code ipv4:10.0.0.1:53211}
      * @param function the function name, or {@code null} when the call had none
      * @param taskId the task id, or {@code null}
-     * @param outcome {@code OK} or the {@code ErrorCode} name
+     * @param outcome {@code OK}, the {@code ErrorCode} name, or {@code CODE_<n>} for a function's own code
      * @param rows rows streamed (DoGet), or negative when not applicable
      */
     public static void callCompleted(String rpc, String peer, String function, String taskId, Duration duration,

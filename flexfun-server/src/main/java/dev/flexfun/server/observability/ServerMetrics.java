@@ -17,7 +17,7 @@ import org.apache.arrow.memory.BufferAllocator;
  *
  * <ul>
  *   <li>{@code flexfun_calls_total{rpc,function,code}}: completed RPCs by outcome (an
- *       {@code ErrorCode} name, or {@code OK}); {@code flexfun_call_duration_seconds{rpc,function}}.
+ *       {@code ErrorCode} name, {@code CODE_<n>} for a function's own code, or {@code OK}); {@code flexfun_call_duration_seconds{rpc,function}}.
  *   <li>{@code flexfun_task_queue_wait_seconds{function}}: how long tasks waited for a task thread;
  *       {@code flexfun_tasks_queued} and {@code flexfun_tasks_in_flight}.
  *   <li>{@code flexfun_rows_streamed_total{function}}, {@code flexfun_bytes_streamed_total{function}}.
@@ -93,7 +93,7 @@ public final class ServerMetrics {
         return this;
     }
 
-    /** An RPC finished: {@code code} is {@code OK} or the {@code ErrorCode} name it failed with. */
+    /** An RPC finished: {@code code} is {@code OK}, the {@code ErrorCode} name, or {@code CODE_<n>} for a function's own code it failed with. */
     public void callCompleted(String rpc, String function, String code, double seconds) {
         String fn = label(function);
         calls.labelValues(rpc, fn, code).inc();

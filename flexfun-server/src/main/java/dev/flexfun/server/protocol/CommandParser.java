@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flexfun.runtime.BadArgumentException;
 import java.nio.charset.StandardCharsets;
 
-/** Parses GetFlightInfo command bytes (PROTOCOL.md section 1). */
+/** Parses GetFlightInfo command bytes (docs/protocol.md, "Calls" and "Descriptors and tickets"). */
 public final class CommandParser {
     public static final String RETRY_PREFIX = "r:";
     public static final String CANCEL_PREFIX = "c:";

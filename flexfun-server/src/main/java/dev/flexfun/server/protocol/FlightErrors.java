@@ -10,8 +10,8 @@ import org.apache.arrow.flight.ErrorFlightMetadata;
 import org.apache.arrow.flight.FlightRuntimeException;
 
 /**
- * Turns protocol errors into Flight errors shaped as the reference server sends them (PROTOCOL.md
- * section 2): the gRPC status of the Flight status, the message {@code "<msg>. Detail: <status>"}, and
+ * Turns protocol errors into Flight errors shaped as the reference server sends them (docs/protocol.md,
+ * "Errors"): the gRPC status of the Flight status, the message {@code "<msg>. Detail: <status>"}, and
  * four trailers. Arrow Java's {@code StatusUtils.toGrpcException} copies a {@link CallStatus}'s
  * metadata into the gRPC trailers, but adds no {@code x-arrow-*} trailer itself; pyarrow exposes
  * {@code grpc-status-details-bin} as {@code FlightError.extra_info} only when {@code x-arrow-status} is there.
@@ -38,10 +38,13 @@ public final class FlightErrors {
         };
     }
 
-    /** The Flight error for {@code error}, carrying its ErrorInfo. */
+    /**
+     * The Flight error for {@code error}, carrying its ErrorInfo: its own code (retry flags included)
+     * and the status it chose, else its code's usual status.
+     */
     public static FlightRuntimeException toFlight(FlexFunException error) {
-        FlightStatus status = error instanceof FlightStatusException s ? s.status() : defaultStatus(error.code());
-        return toFlight(status, ErrorInfo.of(error.getMessage(), error.detail(), error.code().code(), error.body()));
+        FlightStatus status = error.status().map(FlightStatus::of).orElseGet(() -> defaultStatus(error.code()));
+        return toFlight(status, ErrorInfo.of(error.getMessage(), error.detail(), error.numericCode(), error.body()));
     }
 
     public static FlightRuntimeException toFlight(FlightStatus status, ErrorInfo info) {

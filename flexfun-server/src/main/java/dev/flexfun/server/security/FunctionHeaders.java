@@ -20,16 +20,29 @@ public final class FunctionHeaders {
      *     authentication is off (then {@code authorization} is still dropped: it is a credential)
      */
     public static Map<String, List<String>> of(CallHeaders headers, String authHeaderName) {
+        return collect(headers, authHeaderName, false, headers::getAll);
+    }
+
+    /**
+     * The call's binary ({@code -bin}) headers for {@code CallContext.binaryHeaders()}, as sent
+     * (the reference gives them to functions as bytes), minus {@code authHeaderName}.
+     */
+    public static Map<String, List<byte[]>> binaryOf(CallHeaders headers, String authHeaderName) {
+        return collect(headers, authHeaderName, true, headers::getAllByte);
+    }
+
+    private static <T> Map<String, List<T>> collect(CallHeaders headers, String authHeaderName, boolean binary,
+            java.util.function.Function<String, Iterable<T>> valuesOf) {
         String hidden = authHeaderName == null ? TokenAuthenticator.AUTHORIZATION
                 : authHeaderName.toLowerCase(Locale.ROOT);
-        Map<String, List<String>> result = new LinkedHashMap<>();
+        Map<String, List<T>> result = new LinkedHashMap<>();
         for (String key : headers.keys()) {
             String name = key.toLowerCase(Locale.ROOT);
-            if (name.equals(hidden) || name.equals(TokenAuthenticator.AUTHORIZATION) || name.endsWith("-bin")) {
+            if (name.equals(hidden) || name.equals(TokenAuthenticator.AUTHORIZATION) || name.endsWith("-bin") != binary) {
                 continue;
             }
-            List<String> values = result.computeIfAbsent(name, k -> new ArrayList<>());
-            headers.getAll(key).forEach(values::add);
+            List<T> values = result.computeIfAbsent(name, k -> new ArrayList<>());
+            valuesOf.apply(key).forEach(values::add);
         }
         result.replaceAll((k, v) -> List.copyOf(v));
         return Map.copyOf(result);

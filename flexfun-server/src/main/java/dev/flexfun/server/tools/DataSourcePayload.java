@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The JSON:API document that registers a FlexFun server as a GoodData data source
- * ({@code POST /api/v1/entities/dataSources}, PROTOCOL.md section 5).
+ * ({@code POST /api/v1/entities/dataSources}; README, "Adding the data source to GoodData").
  *
  * @param id            the data source id
  * @param name          its display name

@@ -1,8 +1,11 @@
 package dev.flexfun.server.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flexfun.runtime.OnLoadHook;
 import dev.flexfun.runtime.OnShutdownHook;
 import dev.flexfun.server.FlexFunServer;
 import dev.flexfun.server.fixtures.Gate;
@@ -13,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,5 +72,69 @@ class ShutdownHooksTest {
             h.server.close(); // does not throw: a failing hook does not stop the shutdown
         } // the harness checks that the server freed everything
         assertEquals(List.of("broken", "fine"), ran);
+    }
+
+    @Test
+    void whatAFunctionKeepsInItsOwnAllocatorIsNotALeakOfTheServer() throws Exception {
+        AtomicReference<BufferAllocator> functionAllocator = new AtomicReference<>();
+        AtomicReference<ArrowBuf> keptBuffer = new AtomicReference<>();
+        ServerHarness h = ServerHarness.start(FlexFunServer.builder().settings(ServerHarness.settings(""))
+                .onLoad(OnLoadHook.of("test#keep", server -> {
+                    functionAllocator.set(server.newAllocator("cache"));
+                    keptBuffer.set(functionAllocator.get().buffer(4096));
+                })));
+        try {
+            assertEquals("function-cache", functionAllocator.get().getName());
+            assertSame(h.serverAllocator, functionAllocator.get().getParentAllocator(),
+                    "beside the server's own allocator, under the same root (results can share its buffers)");
+            h.server.close(); // a function that never frees its memory: logged, not a leak of the server
+        } finally {
+            keptBuffer.get().close();
+            functionAllocator.get().close();
+            h.close(); // the server's allocator was closed clean
+        }
+    }
+
+    @Test
+    void functionAllocatorsClosedByTheirHooksLeaveNothingBehind() throws Exception {
+        AtomicReference<BufferAllocator> functionAllocator = new AtomicReference<>();
+        AtomicReference<ArrowBuf> keptBuffer = new AtomicReference<>();
+        try (ServerHarness h = ServerHarness.start(FlexFunServer.builder().settings(ServerHarness.settings(""))
+                .onLoad(OnLoadHook.of("test#keep", server -> {
+                    functionAllocator.set(server.newAllocator("cache"));
+                    keptBuffer.set(functionAllocator.get().buffer(4096));
+                }))
+                .onShutdown(OnShutdownHook.of("test#free", server -> {
+                    keptBuffer.get().close();
+                    functionAllocator.get().close();
+                })))) {
+            assertEquals(4096, functionAllocator.get().getAllocatedMemory());
+        } // the harness's root allocator closes only if nothing is left
+        assertEquals(0, functionAllocator.get().getAllocatedMemory());
+    }
+
+    @Test
+    void aStartThatFailsAfterOnLoadHooksRanStillRunsTheShutdownHooks() throws Exception {
+        AtomicReference<BufferAllocator> functionAllocator = new AtomicReference<>();
+        AtomicReference<ArrowBuf> keptBuffer = new AtomicReference<>();
+        List<String> ran = new ArrayList<>();
+        try (RootAllocator root = new RootAllocator()) { // closing it fails if the kept memory was not freed
+            FlexFunServer.Builder builder = FlexFunServer.builder().settings(ServerHarness.settings("")).allocator(root)
+                    .onLoad(OnLoadHook.of("test#load", server -> {
+                        functionAllocator.set(server.newAllocator("cache"));
+                        keptBuffer.set(functionAllocator.get().buffer(1024));
+                    }))
+                    .onLoad(OnLoadHook.of("test#broken", server -> {
+                        throw new IllegalStateException("no database");
+                    }))
+                    .onShutdown(OnShutdownHook.of("test#free", server -> {
+                        ran.add("free");
+                        keptBuffer.get().close();
+                        functionAllocator.get().close();
+                    }));
+            IllegalStateException e = assertThrows(IllegalStateException.class, builder::start);
+            assertEquals("On-load hook test#broken failed: no database", e.getMessage());
+            assertEquals(List.of("free"), ran, "what the first hook loaded is freed");
+        }
     }
 }
