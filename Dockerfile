@@ -9,13 +9,14 @@ WORKDIR /src
 COPY . .
 RUN mvn -B -q package -DskipTests
 
-FROM eclipse-temurin:17-jre
+# Java 25 at run time (the code is compiled for 17): its AOT cache, recorded below, starts the server
+# about twice as fast as a plain start (see benchmarks/README.md).
+FROM eclipse-temurin:25-jre
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin flexfun
 WORKDIR /app
 # Only the application's runtime jars (no Maven, no test dependencies) and the configuration.
 COPY --from=build /src/examples/target/app/lib /app/lib
 COPY config /app/config
-USER flexfun
 
 # Listen on all interfaces inside the container; any GOODDATA_FLIGHT_* variable overrides config/.
 ENV GOODDATA_FLIGHT_SERVER__LISTEN_HOST=0.0.0.0 \
@@ -25,10 +26,26 @@ ENV GOODDATA_FLIGHT_SERVER__LISTEN_HOST=0.0.0.0 \
 # Heap at 40% of the container's memory: Arrow's buffers are direct memory, which by default may
 # grow as large as the heap, so heap + buffers stay within the container's limit.
 
+# The AOT cache: a training run starts the server exactly as the ENTRYPOINT does, waits until /ready
+# answers, stops it (SIGTERM), and the JVM writes the classes it loaded and linked to /app/flexfun.aot.
+# A cache the JVM cannot use at run time (other jars mounted, other flags) is skipped, not fatal.
+# -Xlog:aot/cds=off: the JVM's notes on the cache are not JSON and would break the log.
+RUN bash -c 'set -e; \
+  java @/app/config/jvm.options -XX:AOTCacheOutput=/app/flexfun.aot -Xlog:aot=off -Xlog:cds=off \
+    -cp "/app/lib/*" dev.flexfun.server.Main /app/config > /tmp/training.log 2>&1 & server=$!; \
+  for _ in $(seq 600); do \
+    if (exec 3<>/dev/tcp/127.0.0.1/8877 && printf "GET /ready HTTP/1.0\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 202 ") 2>/dev/null; \
+    then break; fi; sleep 0.1; \
+  done; \
+  kill -TERM $server; wait $server || { cat /tmp/training.log; exit 1; }; \
+  test -s /app/flexfun.aot || { cat /tmp/training.log; exit 1; }; rm /tmp/training.log'
+USER flexfun
+
 EXPOSE 17001 8877 17101
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8877 && printf "GET /ready HTTP/1.0\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 202 "'
 
 # Arrow's JVM flags come from config/jvm.options, the one place they are kept; the server reads
 # every config/*.toml in name order, as run-server.sh does.
-ENTRYPOINT ["java", "@/app/config/jvm.options", "-cp", "/app/lib/*", "dev.flexfun.server.Main", "/app/config"]
+ENTRYPOINT ["java", "@/app/config/jvm.options", "-XX:AOTCache=/app/flexfun.aot", "-Xlog:aot=off", "-Xlog:cds=off", \
+  "-cp", "/app/lib/*", "dev.flexfun.server.Main", "/app/config"]

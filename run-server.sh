@@ -3,9 +3,12 @@
 #   ./run-server.sh [--dev-log] [more-settings.toml ...]
 # Environment overrides always win, e.g. GOODDATA_FLIGHT_SERVER__LISTEN_PORT=18000 ./run-server.sh
 # Builds first when a pom.xml or a main source is newer than the last build. Extra JVM flags: JAVA_OPTS.
-# Optional, off by default: FLEXFUN_APPCDS=1 starts the JVM from an AppCDS archive of the classes the
-# server loads (about 2.5x faster to the first ListFlights, see benchmarks/README.md). The first such
-# run records the archive when the server stops; a rebuild deletes it.
+# Java: $JAVA_HOME/bin/java when JAVA_HOME is set, else the java on the PATH.
+# Class cache (on; FLEXFUN_CLASS_CACHE=0 turns it off): the first run records the classes the server
+# loads when it stops (SIGTERM, Ctrl-C); later runs start from them, 2-4x faster to the first
+# ListFlights (see benchmarks/README.md). JDK 25 and later: an AOT cache (classes loaded and linked
+# ahead of time); JDK 17-24: an AppCDS archive. One cache per JDK version; a rebuild deletes them; a
+# cache the JVM cannot use (jars changed some other way) is skipped and the server starts without it.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,7 +16,7 @@ cd "$(dirname "$0")"
 # the Dockerfile copies the same folder into its image.
 APP_LIB=examples/target/app/lib
 BUILD_MARK=examples/target/app/.built
-CDS_ARCHIVE=examples/target/app/flexfun-appcds.jsa
+CACHE_PREFIX=examples/target/app/flexfun-class-cache
 
 needs_build() {
   [[ ! -f $BUILD_MARK ]] && return 0
@@ -22,19 +25,41 @@ needs_build() {
 
 if needs_build; then
   echo "run-server.sh: building (mvn package) ..." >&2
-  rm -rf "$APP_LIB" "$CDS_ARCHIVE"
+  rm -rf "$APP_LIB" "$CACHE_PREFIX"-*
   mvn -B -q package -DskipTests >&2
   touch "$BUILD_MARK"
 fi
 
-cds_flags=()
-if [[ ${FLEXFUN_APPCDS:-} == 1 ]]; then
-  if [[ -f $CDS_ARCHIVE ]]; then
-    cds_flags=("-XX:SharedArchiveFile=$CDS_ARCHIVE")
-  else
-    echo "run-server.sh: FLEXFUN_APPCDS=1: recording $CDS_ARCHIVE when this server stops; later runs start from it" >&2
-    # -Xlog:cds=off: the dump lists every class it skips (JFR events, generated accessors) as a warning.
-    cds_flags=("-XX:ArchiveClassesAtExit=$CDS_ARCHIVE" -Xlog:cds=off)
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+# The JDK's version from its release file (starting a JVM to ask would cost what the cache saves).
+jdk_version() {
+  local java_bin
+  java_bin=$(readlink -f "$(command -v "$JAVA")" 2>/dev/null) || return 0
+  sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$(dirname "$(dirname "$java_bin")")/release" 2>/dev/null || true
+}
+
+cache_flags=()
+if [[ ${FLEXFUN_CLASS_CACHE:-1} != 0 ]]; then
+  version=$(jdk_version)
+  # -Xlog:aot/cds=off: the JVM's own notes on the cache (classes it skips, a cache it cannot use) are
+  # not JSON and would break the log; a cache that cannot be used is simply not used.
+  if [[ ${version%%.*} =~ ^[0-9]+$ ]] && (( ${version%%.*} >= 25 )); then
+    cache=$CACHE_PREFIX-$version.aot
+    if [[ -f $cache ]]; then
+      cache_flags=("-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off)
+    else
+      echo "run-server.sh: recording the AOT cache $cache when this server stops; later runs start from it" >&2
+      cache_flags=("-XX:AOTCacheOutput=$cache" -Xlog:aot=off -Xlog:cds=off)
+    fi
+  elif [[ ${version%%.*} =~ ^[0-9]+$ ]]; then
+    cache=$CACHE_PREFIX-$version.jsa
+    if [[ -f $cache ]]; then
+      cache_flags=("-XX:SharedArchiveFile=$cache" -Xlog:cds=off)
+    else
+      echo "run-server.sh: recording the AppCDS archive $cache when this server stops; later runs start from it" >&2
+      cache_flags=("-XX:ArchiveClassesAtExit=$cache" -Xlog:cds=off)
+    fi
   fi
 fi
 
@@ -44,5 +69,5 @@ config_files=(config/*.toml)
 # exec: the JVM replaces this shell, so SIGTERM reaches the server (which then stops cleanly, exit 0).
 # JVM flags Arrow needs come from config/jvm.options, the one place they are kept.
 # shellcheck disable=SC2086
-exec java @config/jvm.options "${cds_flags[@]}" ${JAVA_OPTS:-} -cp "$APP_LIB/*" \
+exec "$JAVA" @config/jvm.options "${cache_flags[@]}" ${JAVA_OPTS:-} -cp "$APP_LIB/*" \
   dev.flexfun.server.Main "${config_files[@]}" "$@"

@@ -4,6 +4,8 @@
 # the project's ./flexfun command calls Sales as a separate process (its output and exit codes).
 #   .ci/smoke-run-server.sh [PROJECT_DIR [FUNCTION ...]]
 # Default: this repository and two of its examples; .ci/archetype-check.sh passes a generated project.
+# For this repository, three starts: the first records the class cache when it stops, the second
+# starts from it, the third from a damaged cache, which the JVM must skip (the server still serves).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "${1:-$repo}"
@@ -11,6 +13,7 @@ expected_functions=("${@:2}")
 [[ ${#expected_functions[@]} -gt 0 ]] || expected_functions=(Sales SampleFlexFunction)
 python="$repo/.venv/bin/python"
 
+serve_once() {
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 log=$(mktemp /tmp/flexfun-smoke.XXXXXX.log)
 GOODDATA_FLIGHT_SERVER__LISTEN_PORT=$port ./run-server.sh --dev-log >"$log" 2>&1 &
@@ -65,4 +68,18 @@ trap - EXIT
 if [[ $exit_code -ne 0 ]]; then
   echo "FAILED: run-server.sh exited with $exit_code after SIGTERM"; cat "$log"; exit 1
 fi
-echo "ok: run-server.sh served on $port and stopped on SIGTERM with exit code 0"
+echo "ok: run-server.sh served on $port and stopped on SIGTERM with exit code 0 ($1)"
+}
+
+if [[ -n ${1:-} ]]; then
+  serve_once "$1"
+  exit 0
+fi
+rm -f examples/target/app/flexfun-class-cache-*
+serve_once "first start: records the class cache"
+cache=$(ls examples/target/app/flexfun-class-cache-* 2>/dev/null | head -n 1)
+[[ -s $cache ]] || { echo "FAILED: the first run-server.sh run recorded no class cache"; exit 1; }
+serve_once "second start: from $cache"
+echo "not a class cache" > "$cache"
+serve_once "third start: a damaged $cache is skipped"
+rm -f "$cache"

@@ -54,7 +54,7 @@ public final class DoGetBenchmark {
     }
 
     /** Before measuring: both functions must send the same schema and batches, or the ratio means nothing. */
-    private static void checkSameBatches(FlightClient client) throws Exception {
+    static void checkSameBatches(FlightClient client) throws Exception {
         List<String> generated = batches(client, GENERATED);
         List<String> handWritten = batches(client, HAND_WRITTEN);
         if (generated.size() < 2 || !generated.equals(handWritten)) {

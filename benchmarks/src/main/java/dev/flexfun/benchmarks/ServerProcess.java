@@ -40,20 +40,37 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(List<String> jvmFlags, String classPath, List<String> args, Map<String, String> settings,
             Path log) throws IOException {
-        int port = freePort();
+        return start(MAIN, jvmFlags, classPath, args, settings, log);
+    }
+
+    /** As {@link #start(List, String, List, Map, Path)}, running {@code mainClass} instead of the server's Main. */
+    static ServerProcess start(String mainClass, List<String> jvmFlags, String classPath, List<String> args,
+            Map<String, String> settings, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("@config/jvm.options");
         command.addAll(jvmFlags);
-        command.addAll(List.of("-cp", classPath, MAIN));
+        command.addAll(List.of("-cp", classPath, mainClass));
         command.addAll(args);
+        return start(command, settings, log);
+    }
+
+    /**
+     * Runs {@code command} (a java command line, or a script that execs one, such as run-server.sh)
+     * with the listen port on a free loopback port and {@code settings} as environment variables.
+     */
+    static ServerProcess start(List<String> command, Map<String, String> settings, Path log) throws IOException {
+        int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("GOODDATA_FLIGHT_SERVER__LISTEN_HOST", HOST);
         builder.environment().put("GOODDATA_FLIGHT_SERVER__LISTEN_PORT", Integer.toString(port));
         builder.environment().putAll(settings);
         long started = System.nanoTime();
-        return new ServerProcess(builder.start(), started, port, log);
+        Process process = builder.start();
+        // A benchmark stopped with Ctrl-C must not leave its servers running.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        return new ServerProcess(process, started, port, log);
     }
 
     /**
@@ -121,6 +138,11 @@ final class ServerProcess implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /** The process id (of the JVM, for a script that execs it). */
+    long pid() {
+        return process.pid();
     }
 
     int exitValue() {

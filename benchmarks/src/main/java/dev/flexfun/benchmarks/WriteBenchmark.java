@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Writes 1,000,000 sample rows into Arrow vectors in 65,536-row batches, three ways. Every way
+ * Writes 1,000,000 sample rows into Arrow vectors in 65,536-row batches, four ways. Every way
  * fills the same vectors from the same records; the batches go to a Blackhole (no transport).
  */
 @State(Scope.Benchmark)
@@ -37,6 +37,8 @@ public class WriteBenchmark {
     private List<SampleRow> rows;
     private FlexFunction generated;
     private VectorSchemaRoot handWrittenRoot;
+    private VectorSchemaRoot fairRoot;
+    private FairHandWrittenWriter fair;
     private VectorSchemaRoot reflectionRoot;
     private ReflectionWriter reflection;
 
@@ -49,15 +51,19 @@ public class WriteBenchmark {
         // The hand-written and reflection writers use the same schema the processor derived.
         handWrittenRoot = VectorSchemaRoot.create(generated.schema(), allocator);
         reflectionRoot = VectorSchemaRoot.create(generated.schema(), allocator);
+        fairRoot = VectorSchemaRoot.create(generated.schema(), allocator);
+        fair = new FairHandWrittenWriter();
         reflection = new ReflectionWriter(SampleRow.class);
         checkAllWritersAgree();
     }
 
-    /** Before measuring: the three ways must produce the same batches, or the comparison means nothing. */
+    /** Before measuring: the four ways must produce the same batches, or the comparison means nothing. */
     private void checkAllWritersAgree() {
         try {
             List<String> expected = new ArrayList<>();
             HandWrittenWriter.write(rows, handWrittenRoot, BATCH, root -> expected.add(root.contentToTSVString()));
+            List<String> byFairHand = new ArrayList<>();
+            fair.write(rows, fairRoot, BATCH, root -> byFairHand.add(root.contentToTSVString()));
             List<String> byReflection = new ArrayList<>();
             reflection.write(rows, reflectionRoot, BATCH, root -> byReflection.add(root.contentToTSVString()));
             List<String> byAdapter = new ArrayList<>();
@@ -67,7 +73,7 @@ public class WriteBenchmark {
                     byAdapter.add(stream.root().contentToTSVString());
                 }
             }
-            if (expected.size() != (ROWS + BATCH - 1) / BATCH || !expected.equals(byReflection)
+            if (expected.size() != (ROWS + BATCH - 1) / BATCH || !expected.equals(byFairHand) || !expected.equals(byReflection)
                     || !expected.equals(byAdapter)) {
                 throw new IllegalStateException("The writers disagree; the benchmark would compare different work.");
             }
@@ -79,6 +85,7 @@ public class WriteBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         handWrittenRoot.close();
+        fairRoot.close();
         reflectionRoot.close();
         allocator.close();
     }
@@ -96,6 +103,11 @@ public class WriteBenchmark {
     @Benchmark
     public void handWrittenSetSafe(Blackhole sink) {
         HandWrittenWriter.write(rows, handWrittenRoot, BATCH, sink::consume);
+    }
+
+    @Benchmark
+    public void handWrittenSizedOnce(Blackhole sink) {
+        fair.write(rows, fairRoot, BATCH, sink::consume);
     }
 
     @Benchmark
