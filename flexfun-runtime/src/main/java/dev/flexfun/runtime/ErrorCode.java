@@ -1,5 +1,7 @@
 package dev.flexfun.runtime;
 
+import java.util.Optional;
+
 /**
  * The error codes of the FlexFunction protocol (the reference server's ErrorCode). The high 16
  * bits are retry flags: 0x10000 retry on this node, 0x20000 retry on another node, 0x30000 either.
@@ -29,27 +31,17 @@ public enum ErrorCode {
     }
 
     /** The protocol code with this number, if it is one (a function may send codes of its own). */
-    public static java.util.Optional<ErrorCode> of(int code) {
+    public static Optional<ErrorCode> of(int code) {
         for (ErrorCode known : values()) {
             if (known.code == code) {
-                return java.util.Optional.of(known);
+                return Optional.of(known);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The numeric code sent in ErrorInfo. */
     public int code() {
         return code;
-    }
-
-    /** The code a client received as a number in ErrorInfo, if it is one of these. */
-    public static java.util.Optional<ErrorCode> of(int code) {
-        for (ErrorCode value : values()) {
-            if (value.code == code) {
-                return java.util.Optional.of(value);
-            }
-        }
-        return java.util.Optional.empty();
     }
 }
