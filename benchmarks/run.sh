@@ -3,6 +3,8 @@
 #   ./benchmarks/run.sh -f 1 -wi 3 -i 5           JMH write benchmark (arguments go to JMH)
 #   ./benchmarks/run.sh doget [rows] [warm-ups] [runs]   DoGet throughput over loopback Flight RPC
 #   ./benchmarks/run.sh startup [rounds]          process start -> first ListFlights of the example server
+#   ./benchmarks/run.sh robustness [overload[:clients:seconds]] [storm[:streams]] [giveup] [malformed]
+#                                                 overload and fault scenarios against a loopback server
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The Arrow JVM flags live in config/jvm.options (comments and blank lines skipped); JMH forks inherit them.
@@ -12,6 +14,11 @@ case "${1:-}" in
     shift
     mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
     exec java "${JVM_FLAGS[@]}" -cp benchmarks/target/benchmarks.jar dev.flexfun.benchmarks.DoGetBenchmark "$@"
+    ;;
+  robustness)
+    shift
+    mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
+    exec java "${JVM_FLAGS[@]}" -cp benchmarks/target/benchmarks.jar dev.flexfun.benchmarks.RobustnessHarness "$@"
     ;;
   startup)
     shift
