@@ -2,7 +2,7 @@
 # What a new user does with the archetype, against the artifacts this repository builds: install
 # them, generate a project with the README's command, run its `mvn -B verify`, then its
 # ./run-server.sh (on a free port, via the GOODDATA_FLIGHT_* override) serving the example
-# function and exiting 0 on SIGTERM, and its datasource-payload.sh.
+# function and exiting 0 on SIGTERM, and its ./flexfun (calling it, printing the data source).
 # MAVEN_REPO_LOCAL=/path: use that local repository instead of Maven's default (~/.m2/repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +30,7 @@ for file in pom.xml README.md Dockerfile .dockerignore .gitignore config/server.
     src/main/java/com/acme/functions/SalesFunctions.java src/test/java/com/acme/functions/SalesEndToEndTest.java; do
   [[ -f $project/$file ]] || { echo "FAILED: the generated project has no $file"; exit 1; }
 done
-for script in run-server.sh datasource-payload.sh; do
+for script in run-server.sh flexfun; do
   [[ -x $project/$script ]] || { echo "FAILED: the generated $script is not executable"; exit 1; }
 done
 
@@ -38,8 +38,8 @@ done
 
 bash "$repo/.ci/smoke-run-server.sh" "$project" Sales
 
-"$project/datasource-payload.sh" --token check-token | python3 -c 'import json, sys
+(cd "$project" && ./flexfun gooddata payload --token check-token) | python3 -c 'import json, sys
 a = json.load(sys.stdin)["data"]["attributes"]
 assert a["url"].startswith("grpc://") and a["token"] == "check-token", a
-print("datasource-payload.sh: " + a["url"])'
+print("flexfun gooddata payload: " + a["url"])'
 echo "ok: a project generated from flexfun-archetype $version builds, passes its tests and serves its function"

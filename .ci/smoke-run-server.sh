@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the README's start command: ./run-server.sh builds what is missing, serves the
-# example functions on the port given by the env override, and exits 0 on SIGTERM.
+# example functions on the port given by the env override, and exits 0 on SIGTERM. On the way,
+# the project's ./flexfun command calls Sales as a separate process (its output and exit codes).
 #   .ci/smoke-run-server.sh [PROJECT_DIR [FUNCTION ...]]
 # Default: this repository and two of its examples; .ci/archetype-check.sh passes a generated project.
 set -euo pipefail
@@ -43,6 +44,19 @@ else
   done
   echo "pyarrow not available: checked that run-server.sh listens on $port and logs serving ${expected_functions[*]}"
 fi
+
+# The project's ./flexfun (a process of its own, built on first use) lists and calls the functions.
+url="grpc://127.0.0.1:$port"
+listed=$(./flexfun list --url "$url")
+for expected in "${expected_functions[@]}"; do
+  grep -q "^$expected " <<<"$listed" || { echo "FAILED: ./flexfun list does not show $expected:"; echo "$listed"; exit 1; }
+done
+rows=$(./flexfun call "${expected_functions[0]}" --url "$url" --format csv --limit 3)
+[[ $(wc -l <<<"$rows") -ge 2 ]] || { echo "FAILED: ./flexfun call ${expected_functions[0]} printed:"; echo "$rows"; exit 1; }
+flexfun_code=0
+./flexfun call Nope --url "$url" 2>/dev/null || flexfun_code=$?
+[[ $flexfun_code -eq 1 ]] || { echo "FAILED: ./flexfun call Nope exited with $flexfun_code, not 1"; exit 1; }
+echo "ok: ./flexfun listed and called ${expected_functions[0]}, and reported a server error with exit code 1"
 
 kill -TERM $server
 exit_code=0

@@ -2,6 +2,7 @@
 # Builds and runs the benchmarks (see benchmarks/README.md):
 #   ./benchmarks/run.sh -f 1 -wi 3 -i 5           JMH write benchmark (arguments go to JMH)
 #   ./benchmarks/run.sh doget [rows] [warm-ups] [runs]   DoGet throughput over loopback Flight RPC
+#   ./benchmarks/run.sh orders [rows] [warm-ups] [runs]  Orders (JDBC) vs OrdersArrow (DuckDB Arrow) over loopback Flight RPC
 #   ./benchmarks/run.sh startup [rounds]          process start -> first ListFlights of the example server
 #   ./benchmarks/run.sh robustness [overload[:clients:seconds]] [storm[:streams]] [giveup] [malformed]
 #                                                 overload and fault scenarios against a loopback server
@@ -19,6 +20,11 @@ case "${1:-}" in
     shift
     mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
     exec java "${JVM_FLAGS[@]}" -cp benchmarks/target/benchmarks.jar dev.flexfun.benchmarks.RobustnessHarness "$@"
+    ;;
+  orders)
+    shift
+    mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
+    exec java "${JVM_FLAGS[@]}" -cp benchmarks/target/benchmarks.jar dev.flexfun.benchmarks.OrdersBenchmark "$@"
     ;;
   startup)
     shift

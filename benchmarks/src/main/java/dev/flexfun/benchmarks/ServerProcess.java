@@ -56,6 +56,18 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(builder.start(), started, port, log);
     }
 
+    /**
+     * The server with the functions on this JVM's class path (the benchmark jar), Prometheus metrics
+     * on {@code metricsPort} (for the peak Arrow memory) and {@code settings} on top.
+     */
+    static ServerProcess startMeasured(int metricsPort, Map<String, String> settings, Path log) throws IOException {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("GOODDATA_FLIGHT_SERVER__ADVERTISE_HOST", HOST);
+        all.put("GOODDATA_FLIGHT_SERVER__METRICS_HOST", HOST);
+        all.put("GOODDATA_FLIGHT_SERVER__METRICS_PORT", Integer.toString(metricsPort));
+        return start(List.of(), System.getProperty("java.class.path"), List.of(), all, log);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
             return socket.getLocalPort();

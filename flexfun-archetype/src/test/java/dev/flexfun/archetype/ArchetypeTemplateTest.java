@@ -133,6 +133,16 @@ class ArchetypeTemplateTest {
                 "the generated pom's surefire argLine should read config/jvm.options");
     }
 
+    @Test
+    void generatedProjectGetsThisRepositorysFlexfunScript() throws IOException {
+        // One script for both: it tells the repository from a generated project by itself.
+        assertEquals(Files.readString(Path.of("..", "flexfun")), Files.readString(TEMPLATES.resolve("flexfun")),
+                "archetype-resources/flexfun should be a copy of the repository's ./flexfun");
+        String pom = Files.readString(TEMPLATES.resolve("pom.xml"));
+        assertTrue(pom.contains("<artifactId>flexfun-cli</artifactId>") && pom.contains("<classifier>standalone</classifier>"),
+                "the generated pom should copy the flexfun command's standalone jar for ./flexfun");
+    }
+
     private static List<String> flags(Path jvmOptions) throws IOException {
         return Files.readAllLines(jvmOptions).stream().map(String::trim)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();

@@ -2,6 +2,7 @@ package dev.flexfun.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flexfun.runtime.context.ExecutionContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +22,7 @@ final class BasicCallContext implements CallContext {
     private final int batchSize;
     private final BufferAllocator allocator;
     private final Optional<Caller> caller;
+    private final Optional<Instant> deadline;
     private final List<DataSourceMessage> messages = Collections.synchronizedList(new ArrayList<>());
     private final Object executionContextLock = new Object();
     /** The outcome of parsing parameters.executionContext; null until a function first asks. */
@@ -29,7 +31,7 @@ final class BasicCallContext implements CallContext {
     BasicCallContext(String functionName, String taskId, JsonNode parameters, Optional<List<String>> columns,
             Map<String, List<String>> headers, Map<String, List<byte[]>> binaryHeaders,
             CancellationSignal cancellation, int batchSize,
-            BufferAllocator allocator, Optional<Caller> caller) {
+            BufferAllocator allocator, Optional<Caller> caller, Optional<Instant> deadline) {
         this.functionName = functionName;
         this.taskId = taskId;
         this.parameters = parameters;
@@ -40,6 +42,7 @@ final class BasicCallContext implements CallContext {
         this.batchSize = batchSize;
         this.allocator = allocator;
         this.caller = caller;
+        this.deadline = deadline;
     }
 
     @Override
@@ -90,6 +93,11 @@ final class BasicCallContext implements CallContext {
     @Override
     public Optional<Caller> caller() {
         return caller;
+    }
+
+    @Override
+    public Optional<Instant> deadline() {
+        return deadline;
     }
 
     @Override

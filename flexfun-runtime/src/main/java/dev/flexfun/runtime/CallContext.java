@@ -83,6 +83,15 @@ public interface CallContext {
         return Optional.empty();
     }
 
+    /**
+     * When the server gives up on this call ({@code flexfun.call_deadline_ms} after it arrived) and
+     * cancels it; empty outside a server unless a test sets one. Pass what is left of it on to
+     * remote calls (as a request or query timeout), so they do not outlive the call.
+     */
+    default Optional<java.time.Instant> deadline() {
+        return Optional.empty();
+    }
+
     /** Whether the call was cancelled (client cancel, deadline, shutdown). */
     boolean isCancelled();
 

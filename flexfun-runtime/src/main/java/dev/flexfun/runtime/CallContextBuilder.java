@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flexfun.runtime.context.ExecutionContext;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class CallContextBuilder {
     private int batchSize = DEFAULT_BATCH_SIZE;
     private BufferAllocator allocator;
     private Caller caller;
+    private Instant deadline;
 
     CallContextBuilder() {
     }
@@ -142,6 +144,12 @@ public final class CallContextBuilder {
         return this;
     }
 
+    /** When the call will be cancelled; {@code null} means no deadline. */
+    public CallContextBuilder deadline(Instant deadline) {
+        this.deadline = deadline;
+        return this;
+    }
+
     public CallContext build() {
         JsonNode params = parameters == null || parameters.isNull() ? JSON.createObjectNode() : parameters;
         Map<String, List<String>> frozen = new LinkedHashMap<>();
@@ -149,7 +157,8 @@ public final class CallContextBuilder {
         Map<String, List<byte[]>> frozenBinary = new LinkedHashMap<>();
         binaryHeaders.forEach((k, v) -> frozenBinary.put(k, List.copyOf(v)));
         return new BasicCallContext(functionName, taskId, params, columnsOf(params), Map.copyOf(frozen),
-                Map.copyOf(frozenBinary), cancellation, batchSize, allocator, Optional.ofNullable(caller));
+                Map.copyOf(frozenBinary), cancellation, batchSize, allocator, Optional.ofNullable(caller),
+                Optional.ofNullable(deadline));
     }
 
     private static Optional<List<String>> columnsOf(JsonNode params) {

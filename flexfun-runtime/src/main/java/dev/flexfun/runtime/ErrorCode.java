@@ -42,4 +42,14 @@ public enum ErrorCode {
     public int code() {
         return code;
     }
+
+    /** The code a client received as a number in ErrorInfo, if it is one of these. */
+    public static java.util.Optional<ErrorCode> of(int code) {
+        for (ErrorCode value : values()) {
+            if (value.code == code) {
+                return java.util.Optional.of(value);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

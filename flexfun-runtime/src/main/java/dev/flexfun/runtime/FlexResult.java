@@ -49,6 +49,15 @@ public interface FlexResult extends AutoCloseable {
 
     /** A single-use result over an Arrow reader; the result takes ownership of the reader. */
     static FlexResult of(ArrowReader reader) {
-        return new ReaderResult(reader);
+        return new ReaderResult(reader, null);
+    }
+
+    /**
+     * A single-use result over an Arrow reader that depends on {@code resources} (e.g. the JDBC
+     * statement and connection a database's Arrow export reads from): when the result is closed,
+     * the reader is closed first, then the resources. The result takes ownership of both.
+     */
+    static FlexResult of(ArrowReader reader, AutoCloseable resources) {
+        return new ReaderResult(reader, java.util.Objects.requireNonNull(resources, "resources"));
     }
 }

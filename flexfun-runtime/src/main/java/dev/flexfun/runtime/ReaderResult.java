@@ -8,15 +8,18 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-/** A single-use result over an {@link ArrowReader} that the result owns. */
+/** A single-use result over an {@link ArrowReader} (and what it reads from) that the result owns. */
 final class ReaderResult implements FlexResult {
     private final ArrowReader reader;
+    private final AutoCloseable resources;
     private final Schema schema;
     private final AtomicBoolean opened = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    ReaderResult(ArrowReader reader) {
+    /** @param resources closed after the reader, or {@code null} */
+    ReaderResult(ArrowReader reader, AutoCloseable resources) {
         this.reader = java.util.Objects.requireNonNull(reader, "reader");
+        this.resources = resources;
         try {
             this.schema = reader.getVectorSchemaRoot().getSchema();
         } catch (IOException e) {
@@ -63,12 +66,31 @@ final class ReaderResult implements FlexResult {
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Exception failure = null;
+        try {
+            reader.close();
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+        }
+        if (resources != null) {
             try {
-                reader.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot close the result's reader", e);
+                resources.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("Cannot close the result's reader and what it reads from", failure);
         }
     }
 }

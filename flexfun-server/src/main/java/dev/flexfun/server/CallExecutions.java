@@ -23,7 +23,7 @@ final class CallExecutions {
     static CallExecution of(Settings settings, FunctionCatalog catalog, CommandParser parser, Failures failures,
             BufferAllocator allocator, ServerMetrics metrics, Tracing tracing) {
         FlexFunSettings flexfun = settings.flexfun();
-        FunctionInvoker invoker = new FunctionInvoker(flexfun.batchSize());
+        FunctionInvoker invoker = new FunctionInvoker(flexfun.batchSize(), flexfun.callDeadline());
         TaskExecution tasks = new TaskExecution(ExecutionLimits.of(settings), invoker, failures, allocator, metrics,
                 tracing);
         if (!flexfun.deferred()) {

@@ -19,9 +19,11 @@ import dev.flexfun.server.protocol.FlightStatus;
 import dev.flexfun.server.protocol.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -146,6 +148,23 @@ class ExecutionTest {
             assertTrue(gate.interrupted.await(WAIT_S, TimeUnit.SECONDS));
             assertTrue(gate.sawCancelSignal);
             awaitReturnedAndClosed(gate);
+        }
+    }
+
+    @Test
+    void theFunctionSeesWhenTheDeadlineWillCancelIt() throws Exception {
+        AtomicReference<Optional<Instant>> seen = new AtomicReference<>();
+        try (ServerHarness h = ServerHarness.start("[flexfun]\ncall_deadline_ms = 60000\n",
+                TestFunction.sample("Deadline", ctx -> {
+                    seen.set(ctx.deadline());
+                    throw new IllegalArgumentException("seen");
+                }))) {
+            Instant before = Instant.now();
+            failure(() -> h.call("Deadline", "{}"));
+            Instant after = Instant.now();
+            Instant deadline = seen.get().orElseThrow();
+            assertTrue(!deadline.isBefore(before.plusSeconds(59)) && !deadline.isAfter(after.plusSeconds(60)),
+                    "deadline " + deadline + " for a call between " + before + " and " + after);
         }
     }
 

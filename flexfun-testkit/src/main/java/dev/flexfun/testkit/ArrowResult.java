@@ -2,6 +2,7 @@ package dev.flexfun.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flexfun.runtime.vector.ArrowValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.server.protocol.ErrorInfo;
 import dev.flexfun.server.protocol.FlightErrors;
-import java.util.Arrays;
 import java.util.Optional;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.junit.jupiter.api.function.Executable;
@@ -32,6 +31,21 @@ public final class FlexFunAssertions {
         return info;
     }
 
+    /**
+     * Like {@link #assertFails(ErrorCode, String, Executable)} for a code a function chose itself
+     * ({@code FlexFunException.forCode}), e.g. {@code RETRY_ANYWHERE | COMMAND_FAILED.code()}: the
+     * number sent must be {@code numericCode}, retry flags included.
+     */
+    public static ErrorInfo assertFails(int numericCode, String messagePart, Executable call) {
+        FlightRuntimeException e = assertThrows(FlightRuntimeException.class, call,
+                () -> "expected the call to fail with code " + numericCode);
+        ErrorInfo info = errorInfo(e).orElseGet(() -> fail("The Flight error carries no ErrorInfo: " + e));
+        assertEquals(numericCode, info.code(), () -> "error code of " + info);
+        assertTrue(info.msg().contains(messagePart),
+                () -> "expected the message to contain '" + messagePart + "', was: " + info.msg());
+        return info;
+    }
+
     /** The ErrorInfo a Flight error carries ({@code grpc-status-details-bin}), if any. */
     public static Optional<ErrorInfo> errorInfo(FlightRuntimeException e) {
         try {
@@ -43,7 +57,6 @@ public final class FlexFunAssertions {
 
     /** The code's name, so a failed assertion reads "BAD_ARGUMENT" rather than "1". */
     private static String nameOf(int code) {
-        return Arrays.stream(ErrorCode.values()).filter(c -> c.code() == code).map(Enum::name).findFirst()
-                .orElse(String.valueOf(code));
+        return ErrorCode.of(code).map(Enum::name).orElse(String.valueOf(code));
     }
 }

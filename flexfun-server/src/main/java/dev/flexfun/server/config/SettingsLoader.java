@@ -3,7 +3,6 @@ package dev.flexfun.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,9 +40,9 @@ final class SettingsLoader {
         SectionReader flexfun = new SectionReader("flexfun", section(tree, "flexfun"));
         SectionReader tokens = new SectionReader("enumerated_tokens", section(tree, "enumerated_tokens"));
 
-        String listenHost = server.string("listen_host", "127.0.0.1");
-        int listenPort = server.integer("listen_port", 17001, 0, 65535);
-        String advertiseHost = server.optionalString("advertise_host").orElseGet(() -> defaultAdvertiseHost(listenHost));
+        String listenHost = server.string("listen_host", AdvertisedAddress.DEFAULT_LISTEN_HOST);
+        int listenPort = server.integer("listen_port", AdvertisedAddress.DEFAULT_LISTEN_PORT, 0, 65535);
+        String advertiseHost = server.optionalString("advertise_host").orElseGet(() -> AdvertisedAddress.defaultHost(listenHost));
         OptionalInt advertisePort = section(tree, "server").has("advertise_port")
                 ? OptionalInt.of(server.integer("advertise_port", 0, 1, 65535)) : OptionalInt.empty();
         boolean useTls = server.bool("use_tls", false);
@@ -153,26 +152,5 @@ final class SettingsLoader {
             throw new ConfigException("Invalid setting " + name + " = " + node + ": must be a table ([" + name + "]).");
         }
         return o;
-    }
-
-    /**
-     * The reference advertises this host's name. A server that listens on loopback only cannot be
-     * reached under that name (it may resolve to another interface), so it advertises its listen
-     * address instead, and a local client's DoGet goes where the server is.
-     */
-    private static String defaultAdvertiseHost(String listenHost) {
-        return isLoopback(listenHost) ? listenHost : hostName();
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
     }
 }

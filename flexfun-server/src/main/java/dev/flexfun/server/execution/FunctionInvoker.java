@@ -9,6 +9,8 @@ import dev.flexfun.runtime.CancellationSignal;
 import dev.flexfun.runtime.DataSourceMessage;
 import dev.flexfun.runtime.FlexResult;
 import dev.flexfun.server.protocol.Json;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
@@ -30,14 +32,17 @@ public final class FunctionInvoker {
     private static final String CHECK_TASK_ID = "check";
 
     private final int batchSize;
+    private final Duration callDeadline;
 
-    public FunctionInvoker(int batchSize) {
+    /** @param callDeadline how long after it arrived a call is cancelled ({@code flexfun.call_deadline_ms}) */
+    public FunctionInvoker(int batchSize, Duration callDeadline) {
         this.batchSize = batchSize;
+        this.callDeadline = callDeadline;
     }
 
     /** Checks what can be checked before a call is queued (bad columns fail fast, not on the pool). */
     public List<String> requestedColumns(FunctionCall call) {
-        CallContext probe = context(call, CHECK_TASK_ID, new CancellationSignal(), null);
+        CallContext probe = context(call, CHECK_TASK_ID, new CancellationSignal(), null, null);
         List<String> columns = probe.columns().orElse(List.of());
         List<String> known = call.function().schema().getFields().stream().map(Field::getName).toList();
         for (String column : columns) {
@@ -59,18 +64,21 @@ public final class FunctionInvoker {
      */
     public Schema check(FunctionCall call) throws Exception {
         List<String> columns = requestedColumns(call);
-        call.function().checkCall(context(call, CHECK_TASK_ID, new CancellationSignal(), null));
+        call.function().checkCall(context(call, CHECK_TASK_ID, new CancellationSignal(), null, null));
         return ShapedResult.schemaOf(call.function().schema(), columns, Map.of());
     }
 
     /**
      * Calls the function. The returned result is owned by the caller (close it); when the function
      * fails, whatever it returned is already closed.
+     *
+     * @param submittedNanos when the call arrived ({@link System#nanoTime()}): its deadline counts from then
      */
     public FlexResult invoke(FunctionCall call, String taskId, CancellationSignal cancellation,
-            BufferAllocator allocator) throws Exception {
+            BufferAllocator allocator, long submittedNanos) throws Exception {
         List<String> columns = requestedColumns(call);
-        CallContext context = context(call, taskId, cancellation, allocator);
+        Instant deadline = Instant.now().plusNanos(callDeadline.toNanos() - (System.nanoTime() - submittedNanos));
+        CallContext context = context(call, taskId, cancellation, allocator, deadline);
         FlexResult result = call.function().call(context);
         if (result == null) {
             throw new IllegalStateException("Function '" + call.function().name() + "' returned no result (null).");
@@ -84,7 +92,7 @@ public final class FunctionInvoker {
     }
 
     private CallContext context(FunctionCall call, String taskId, CancellationSignal cancellation,
-            BufferAllocator allocator) {
+            BufferAllocator allocator, Instant deadline) {
         CallContextBuilder builder = CallContext.builder()
                 .functionName(call.function().name())
                 .taskId(taskId)
@@ -92,7 +100,8 @@ public final class FunctionInvoker {
                 .cancellation(cancellation)
                 .batchSize(batchSize)
                 .allocator(allocator)
-                .caller(call.caller());
+                .caller(call.caller())
+                .deadline(deadline);
         for (Map.Entry<String, List<String>> header : call.headers().entrySet()) {
             header.getValue().forEach(v -> builder.header(header.getKey(), v));
         }

@@ -96,7 +96,7 @@ final class Task {
         Span span = tracing.startFunction(functionName(), id);
         // Whatever the function logs carries the call's peer, function and task id.
         try (Scope traced = span.makeCurrent(); CallLog.Scope scope = CallLog.scope(call.peer(), functionName(), id)) {
-            result = invoker.invoke(call, id, cancellation, allocator);
+            result = invoker.invoke(call, id, cancellation, allocator, submittedNanos);
         } catch (Throwable t) {
             error = t;
         } finally {

@@ -1,0 +1,19 @@
+package dev.flexfun.cli.output;
+
+import java.io.IOException;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Writes a result in one output format, batch by batch as it arrives (a result never has to fit
+ * in memory). The root is the same object for every batch; its vectors hold the current batch.
+ */
+public interface ResultWriter {
+    /** Before the first batch (also for an empty result): the columns and the schema metadata. */
+    void start(VectorSchemaRoot root) throws IOException;
+
+    /** The root's rows ({@code root.getRowCount()}) are the next batch. */
+    void batch(VectorSchemaRoot root) throws IOException;
+
+    /** After the last batch; flushes. */
+    void finish() throws IOException;
+}

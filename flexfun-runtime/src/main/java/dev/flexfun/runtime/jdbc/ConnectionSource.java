@@ -1,0 +1,14 @@
+package dev.flexfun.runtime.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Where a query gets its connection: {@code dataSource::getConnection} for a pool, or
+ * {@code () -> DriverManager.getConnection(url, user, password)}. The query closes the connection
+ * when it is done, which gives a pooled connection back to its pool.
+ */
+@FunctionalInterface
+public interface ConnectionSource {
+    Connection open() throws SQLException;
+}
