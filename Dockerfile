@@ -21,10 +21,9 @@ COPY config /app/config
 # Listen on all interfaces inside the container; any GOODDATA_FLIGHT_* variable overrides config/.
 ENV GOODDATA_FLIGHT_SERVER__LISTEN_HOST=0.0.0.0 \
     GOODDATA_FLIGHT_SERVER__HEALTH_CHECK_HOST=0.0.0.0 \
-    GOODDATA_FLIGHT_SERVER__METRICS_HOST=0.0.0.0 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError"
-# Heap at 40% of the container's memory: Arrow's buffers are direct memory, which by default may
-# grow as large as the heap, so heap + buffers stay within the container's limit.
+    GOODDATA_FLIGHT_SERVER__METRICS_HOST=0.0.0.0
+# Heap (512 MB) and direct memory for Arrow (1 GB) are set in config/jvm.options, so RSS stays bounded
+# (about 1.8 GB at most): give the container at least that, or change them there.
 
 # The AOT cache: a training run starts the server exactly as the ENTRYPOINT does, waits until /ready
 # answers, stops it (SIGTERM), and the JVM writes the classes it loaded and linked to /app/flexfun.aot.

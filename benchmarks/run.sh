@@ -8,6 +8,8 @@
 #   ./benchmarks/run.sh summary [rows] [reads] [small calls] [streamed rows] [start-up rounds]
 #                                                 every figure of the performance issue in one table, each
 #                                                 with its ratio to a baseline measured in the same run
+#   ./benchmarks/run.sh robustness [overload[:clients:seconds]] [storm[:streams]] [giveup] [malformed]
+#                                                 overload and fault scenarios against a loopback server
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The Arrow JVM flags live in config/jvm.options (comments and blank lines skipped); JMH forks inherit them.
@@ -18,6 +20,11 @@ case "${1:-}" in
     shift
     mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
     exec java "${JVM_FLAGS[@]}" -cp benchmarks/target/benchmarks.jar dev.flexfun.benchmarks.DoGetBenchmark "$@"
+    ;;
+  robustness)
+    shift
+    mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
+    exec java "${JVM_FLAGS[@]}" -cp benchmarks/target/benchmarks.jar dev.flexfun.benchmarks.RobustnessHarness "$@"
     ;;
   orders)
     shift

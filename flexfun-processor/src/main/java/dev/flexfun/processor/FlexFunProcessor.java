@@ -8,6 +8,7 @@ import dev.flexfun.annotations.OnLoad;
 import dev.flexfun.annotations.OnShutdown;
 import dev.flexfun.processor.emit.AdapterEmitter;
 import dev.flexfun.processor.emit.RegistryEmitter;
+import dev.flexfun.processor.extract.MissingTypes;
 import dev.flexfun.processor.extract.ModelExtractor;
 import dev.flexfun.processor.model.ClassFunctionModel;
 import dev.flexfun.processor.model.FunctionModel;
@@ -17,11 +18,11 @@ import dev.flexfun.processor.validate.JsonObjectText;
 import dev.flexfun.processor.validate.ModelValidator;
 import dev.flexfun.processor.validate.Problems;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,13 @@ import javax.tools.StandardLocation;
  * registry names: when their functions share a package, set the name with the javac option
  * {@code -Aflexfun.registryName=com.acme.sales.SalesRegistry}.
  *
+ * <p>Rounds: an element whose types another processor has not generated yet is set aside and taken up
+ * again in the next round ({@link DeferredElements}); one still incomplete when processing is over is
+ * an error on it. The registry source is written in the first round with nothing set aside (a source
+ * written in the last round would not be compiled without a javac warning), its service file when
+ * processing is over. A file that cannot be written is an error diagnostic, never an exception out of
+ * javac.
+ *
  * <p>For Gradle's incremental compilation the processor is <em>aggregating</em> (declared in
  * {@code META-INF/gradle/incremental.annotation.processors}): it writes one registry from all
  * annotated elements. Every generated file names its originating elements: an adapter its method's
@@ -68,9 +76,10 @@ public final class FlexFunProcessor extends AbstractProcessor {
     private final List<HookModel> hooks = new ArrayList<>();
     private final List<String> packages = new ArrayList<>();
     private final Set<String> adapterNames = new HashSet<>();
+    private final DeferredElements deferred = new DeferredElements();
     /** Every element the registry lists: its originating elements (and the service file's). */
     private final List<Element> registeredElements = new ArrayList<>();
-    private boolean registryWritten;
+    private ClassName registryWritten;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -96,31 +105,48 @@ public final class FlexFunProcessor extends AbstractProcessor {
             validator = new ModelValidator(problems);
         }
         if (round.processingOver()) {
+            for (DeferredElements.Missing missing : deferred.stillMissing(processingEnv.getElementUtils())) {
+                problems.error(missing.element(), "Type '" + missing.type() + "' used here does not exist: no source"
+                        + " declares it and no annotation processor generated it, so this FlexFun element cannot be"
+                        + " compiled. Check the import and the spelling, or the processor that should generate it.");
+            }
+            if (registryWritten != null && problems.count() == 0) {
+                writeServiceFile(registryWritten);
+            }
             return false;
         }
         List<Element> found = new ArrayList<>();
-        for (Element element : round.getElementsAnnotatedWith(FlexFun.class)) {
+        // A set: an element with several of our annotations is taken up once, for each of them.
+        Set<Element> candidates = new LinkedHashSet<>(deferred.takeAll(processingEnv.getElementUtils()));
+        candidates.addAll(round.getElementsAnnotatedWith(FlexFun.class));
+        candidates.addAll(round.getElementsAnnotatedWith(OnLoad.class));
+        candidates.addAll(round.getElementsAnnotatedWith(OnShutdown.class));
+        for (Element element : candidates) {
+            if (MissingTypes.of(element).isPresent()) {
+                deferred.add(element, MissingTypes.of(element).get());
+                continue;
+            }
             found.add(element);
-            guarded(element, () -> function(element));
-        }
-        for (Element element : round.getElementsAnnotatedWith(OnLoad.class)) {
-            found.add(element);
-            guarded(element, () -> hook(HookKind.ON_LOAD, (ExecutableElement) element));
-        }
-        for (Element element : round.getElementsAnnotatedWith(OnShutdown.class)) {
-            found.add(element);
-            guarded(element, () -> hook(HookKind.ON_SHUTDOWN, (ExecutableElement) element));
+            if (element.getAnnotation(FlexFun.class) != null) {
+                guarded(element, () -> function(element));
+            }
+            if (element.getAnnotation(OnLoad.class) != null) {
+                guarded(element, () -> hook(HookKind.ON_LOAD, (ExecutableElement) element));
+            }
+            if (element.getAnnotation(OnShutdown.class) != null) {
+                guarded(element, () -> hook(HookKind.ON_SHUTDOWN, (ExecutableElement) element));
+            }
         }
         if (found.isEmpty()) {
             return false;
         }
-        if (registryWritten) {
+        if (registryWritten != null) {
             for (Element element : found) {
                 problems.error(element, "This element was generated after the FlexFun registry was written"
                         + " (in a later annotation-processing round), so it cannot be registered. Declare FlexFunctions"
                         + " in hand-written sources.");
             }
-        } else if (problems.count() == 0) {
+        } else if (problems.count() == 0 && deferred.isEmpty()) {
             writeRegistry();
         }
         return false;
@@ -144,7 +170,9 @@ public final class FlexFunProcessor extends AbstractProcessor {
             if (valid) {
                 ClassName adapter = adapterName(function);
                 String metadata = function.metadata().isEmpty() ? null : compact(function.metadata());
-                write(AdapterEmitter.emit(function, adapter, metadata));
+                if (!write(AdapterEmitter.emit(function, adapter, metadata), element)) {
+                    return;
+                }
                 registered.add(adapter);
                 registeredElements.add(element);
                 packages.add(adapter.packageName());
@@ -211,7 +239,6 @@ public final class FlexFunProcessor extends AbstractProcessor {
     }
 
     private void writeRegistry() {
-        registryWritten = true;
         ClassName registry = registryName();
         if (registry == null) {
             return;
@@ -222,14 +249,24 @@ public final class FlexFunProcessor extends AbstractProcessor {
                     + " path; add the dependency dev.flexfun:flexfun-runtime.");
             return;
         }
-        write(RegistryEmitter.emit(registry, registered, hooks, registeredElements));
+        if (elements.getTypeElement(registry.canonicalName()) != null) {
+            problems.error("Cannot write the FlexFun registry " + registry.canonicalName() + ": a class of that name"
+                    + " already exists. Choose another name with -A" + REGISTRY_NAME_OPTION + "=<package>.<Name>.");
+            return;
+        }
+        if (write(RegistryEmitter.emit(registry, registered, hooks, registeredElements), null)) {
+            registryWritten = registry;
+        }
+    }
+
+    private void writeServiceFile(ClassName registry) {
         try {
             FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE,
                     registeredElements.toArray(Element[]::new));
             try (Writer writer = file.openWriter()) {
                 writer.write(registry.canonicalName() + "\n");
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             problems.error("Cannot write " + SERVICE_FILE + ": " + e.getMessage());
         }
     }
@@ -264,11 +301,21 @@ public final class FlexFunProcessor extends AbstractProcessor {
         return common == null ? "" : common;
     }
 
-    private void write(JavaFile file) {
+    /** Writes a generated source; a failure is an error on {@code element} (or global) and returns false. */
+    private boolean write(JavaFile file, Element element) {
         try {
             file.writeTo(processingEnv.getFiler());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            String message = "Cannot write the generated class " + file.packageName() + "." + file.typeSpec().name()
+                    + ": " + e.getMessage() + ". Another class of that name may exist; rename it or, for the registry,"
+                    + " set -A" + REGISTRY_NAME_OPTION + ".";
+            if (element == null) {
+                problems.error(message);
+            } else {
+                problems.error(element, message);
+            }
+            return false;
         }
     }
 }

@@ -17,6 +17,7 @@ import dev.flexfun.server.lifecycle.MissingJvmFlagsException;
 import dev.flexfun.server.observability.HealthHttpServer;
 import dev.flexfun.server.observability.ServerHealth;
 import dev.flexfun.server.observability.ServerMetrics;
+import dev.flexfun.server.observability.StructuredLogging;
 import dev.flexfun.server.observability.Tracing;
 import dev.flexfun.server.protocol.CommandParser;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.Location;
@@ -57,6 +59,7 @@ public final class FlexFunServer implements AutoCloseable {
     private final BufferAllocator ownedRoot;
     private final CallExecution execution;
     private final ResultStreamer streamer;
+    private final ExecutorService rpcThreads;
     private final HTTPServer metricsHttp;
     private final FlightServer flightServer;
     private final Location advertised;
@@ -75,12 +78,16 @@ public final class FlexFunServer implements AutoCloseable {
         this.health = health;
         this.healthHttp = healthHttp;
         this.ownedRoot = ownsParent ? parent : null;
-        this.allocator = parent.newChildAllocator("flexfun-server", 0, Long.MAX_VALUE);
+        // The limit holds for a parent given by the embedder too; every call's allocator is a child of this one.
+        this.allocator = parent.newChildAllocator("flexfun-server", 0, settings.resources().arrowMemoryLimit());
         metrics.withAllocator("flexfun-server", allocator);
         Failures failures = new Failures(settings.flexfun().errorStackTraces());
         CommandParser parser = new CommandParser(settings.flexfun().maxCommandBytes());
         this.execution = CallExecutions.of(settings, catalog, parser, failures, allocator, metrics, tracing);
-        this.streamer = new ResultStreamer(allocator, failures, settings.flexfun().streamStallTimeout());
+        this.streamer = new ResultStreamer(allocator, failures, settings.flexfun().streamStallTimeout(),
+                settings.resources().streamThreads(), settings.resources().streamDeadline());
+        metrics.withStreams(streamer::active, streamer::waiting);
+        this.rpcThreads = RpcThreads.create(settings.resources().rpcThreads());
         Location[] advertisedHolder = new Location[1];
         FlexFunProducer producer = new FlexFunProducer(catalog, parser, execution, streamer, () -> advertisedHolder[0],
                 inFlight);
@@ -88,7 +95,7 @@ public final class FlexFunServer implements AutoCloseable {
         FlightServer built = null;
         try {
             metricsServer = startMetrics(settings, metrics);
-            built = factory.build(allocator, producer, metrics, tracing);
+            built = factory.build(allocator, producer, metrics, tracing, rpcThreads);
             built.start();
         } catch (IOException | RuntimeException e) {
             // e.g. the port is taken: free what was made so far, so a caller may retry in this JVM.
@@ -100,6 +107,7 @@ public final class FlexFunServer implements AutoCloseable {
             }
             execution.close();
             streamer.close();
+            rpcThreads.shutdownNow();
             allocator.close(); // the builder closes the root allocator it made
             throw e;
         }
@@ -203,6 +211,7 @@ public final class FlexFunServer implements AutoCloseable {
                 LOG.warn("Flight calls still open {} s after shutdown; stopping them.", TRANSPORT_STOP_SECONDS);
             }
             flightServer.close();
+            rpcThreads.shutdownNow();
             execution.close();
         } finally {
             if (metricsHttp != null) {
@@ -320,6 +329,7 @@ public final class FlexFunServer implements AutoCloseable {
         public FlexFunServer start() throws IOException {
             ArrowJvmFlags.require(); // before any Arrow class runs: one clear message, not a failure far away
             Settings effective = settings != null ? settings : Settings.defaults();
+            StructuredLogging.routeJavaUtilLogging();
             FunctionCatalog catalog = new FunctionCatalog();
             registries.forEach(catalog::add);
             functions.forEach(f -> catalog.add(f, "builder"));
@@ -338,7 +348,7 @@ public final class FlexFunServer implements AutoCloseable {
             ServerContext context = null;
             try {
                 // Before the hooks: they may keep Arrow data in allocators of the same root (newAllocator).
-                parent = ownsAllocator ? new RootAllocator() : allocator;
+                parent = ownsAllocator ? new RootAllocator(effective.resources().arrowMemoryLimit()) : allocator;
                 functionAllocators = new FunctionAllocators(parent);
                 context = context(effective, health, functionAllocators);
                 runHooks(catalog.hooks(), context);

@@ -70,8 +70,10 @@ final class FlightServerFactory {
         }
     }
 
-    FlightServer build(BufferAllocator allocator, FlightProducer producer, ServerMetrics metrics, Tracing tracing) {
-        FlightServer.Builder builder = FlightServer.builder(allocator, listenLocation(), producer);
+    /** @param rpcThreads the executor gRPC runs the Flight methods on (the caller shuts it down) */
+    FlightServer build(BufferAllocator allocator, FlightProducer producer, ServerMetrics metrics, Tracing tracing,
+            java.util.concurrent.ExecutorService rpcThreads) {
+        FlightServer.Builder builder = FlightServer.builder(allocator, listenLocation(), producer).executor(rpcThreads);
         tls.ifPresent(material -> material.applyTo(builder));
         builder.middleware(CallObserver.KEY, CallObserver.factory(metrics, tracing));
         builder.middleware(CallHeaders.KEY, CallHeaders.factory(authenticator.map(TokenAuthenticator::headerName)

@@ -10,11 +10,12 @@ import dev.flexfun.server.lifecycle.ShuttingDown;
 import dev.flexfun.server.protocol.FlightErrors;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
@@ -32,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * stream that does not free its vectors shows up as a leak. A client that stops reading but stays
  * connected gets the stream cancelled with TIMEOUT after {@code stream_stall_timeout_ms}, so it cannot
  * hold a thread, the result's vectors and an in-flight permit until gRPC's keepalive gives up.
+ *
+ * <p>Streams are sent by at most {@code server.stream_threads} threads; a few more wait for one, beyond
+ * that DoGet gets BACKPRESSURE. A stream still producing after {@code flexfun.stream_deadline_ms} is
+ * stopped with TIMEOUT: its producer is interrupted, as on a client cancel.
  */
 final class ResultStreamer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResultStreamer.class);
@@ -41,22 +46,52 @@ final class ResultStreamer implements AutoCloseable {
     /** What waiting for the client ended with. */
     private enum Readiness { READY, STOPPED, STALLED }
 
+    /** Streams that may wait for a stream thread, per thread. */
+    private static final int WAITING_PER_THREAD = 4;
+
     private final BufferAllocator allocator;
     private final Failures failures;
     private final Duration stallTimeout;
-    private final ExecutorService producers;
+    private final Duration streamDeadline;
+    private final ThreadPoolExecutor producers;
+    private final ScheduledThreadPoolExecutor deadlines;
+    private final AtomicInteger active = new AtomicInteger();
     private volatile boolean closing;
 
-    ResultStreamer(BufferAllocator allocator, Failures failures, Duration stallTimeout) {
+    /**
+     * @param threads        the most streams sent at once ({@code server.stream_threads})
+     * @param streamDeadline how long producing one stream may take ({@code flexfun.stream_deadline_ms})
+     */
+    ResultStreamer(BufferAllocator allocator, Failures failures, Duration stallTimeout, int threads,
+            Duration streamDeadline) {
         this.allocator = allocator;
         this.failures = failures;
         this.stallTimeout = stallTimeout;
+        this.streamDeadline = streamDeadline;
+        this.producers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(threads * WAITING_PER_THREAD), daemons("flexfun-doget"));
+        this.producers.allowCoreThreadTimeOut(true);
+        this.deadlines = new ScheduledThreadPoolExecutor(1, daemons("flexfun-stream-deadline"));
+        this.deadlines.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Streams being sent now. */
+    int active() {
+        return active.get();
+    }
+
+    /** Streams waiting for a stream thread. */
+    int waiting() {
+        return producers.getQueue().size();
+    }
+
+    private static ThreadFactory daemons(String prefix) {
         AtomicInteger count = new AtomicInteger();
-        this.producers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "flexfun-doget-" + count.incrementAndGet());
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        };
     }
 
     /**
@@ -66,28 +101,41 @@ final class ResultStreamer implements AutoCloseable {
     void stream(ResultLease lease, ServerStreamListener listener, InFlightCalls.Permit permit, CallObserver observer) {
         BackpressureStrategy.CallbackBackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
         backpressure.register(listener);
-        AtomicBoolean cancelled = new AtomicBoolean();
+        StreamWatch watch = new StreamWatch();
         listener.setOnCancelHandler(() -> {
-            cancelled.set(true);
+            watch.cancel();
             backpressure.interruptWait();
         });
         try {
             // Context.wrap: the DoGet span stays current on the producer thread while it streams.
             producers.execute(Context.current().wrap(() -> {
+                active.incrementAndGet();
+                var deadline = deadlines.schedule(() -> {
+                    watch.deadlinePassed();
+                    backpressure.interruptWait();
+                }, streamDeadline.toNanos(), TimeUnit.NANOSECONDS);
+                watch.producing();
                 try (permit) {
-                    send(lease, listener, backpressure, cancelled, observer);
+                    send(lease, listener, backpressure, watch, observer);
+                } finally {
+                    deadline.cancel(false);
+                    watch.finished();
+                    active.decrementAndGet();
                 }
             }));
         } catch (RejectedExecutionException e) {
             lease.close();
             permit.close();
-            observer.failed(ErrorCode.SHUTTING_DOWN);
-            listener.error(FlightErrors.toFlight(ShuttingDown.error()));
+            FlexFunException refusal = closing ? ShuttingDown.error() : new FlexFunException(ErrorCode.BACKPRESSURE,
+                    "All " + producers.getMaximumPoolSize() + " stream threads (server.stream_threads) are sending and "
+                    + producers.getQueue().size() + " streams wait for one. Retry later or on another server.");
+            observer.failed(refusal.code());
+            listener.error(FlightErrors.toFlight(refusal));
         }
     }
 
     private void send(ResultLease lease, ServerStreamListener listener,
-            BackpressureStrategy.CallbackBackpressureStrategy backpressure, AtomicBoolean cancelled,
+            BackpressureStrategy.CallbackBackpressureStrategy backpressure, StreamWatch watch,
             CallObserver observer) {
         FlexFunException failure = null;
         boolean stopped = false;
@@ -100,12 +148,14 @@ final class ResultStreamer implements AutoCloseable {
                 }
                 listener.start(batches.root());
                 while (batches.next()) {
-                    Readiness readiness = awaitReady(listener, backpressure, cancelled);
+                    Readiness readiness = awaitReady(listener, backpressure, watch);
                     if (readiness != Readiness.READY) {
                         stopped = readiness == Readiness.STOPPED;
                         stalled = readiness == Readiness.STALLED;
                         break;
                     }
+                    // The next batch refills these same buffers: safe because Flight copies the batch into its
+                    // gRPC message here (zero-copy writes are off; ZeroCopyWriteTest fails if that changes).
                     listener.putNext();
                     observer.streamed(batches.root().getRowCount(), bufferBytes(batches.root()));
                 }
@@ -115,7 +165,14 @@ final class ResultStreamer implements AutoCloseable {
         } catch (Throwable e) {
             failure = failures.ofFunction(lease.description(), e);
         }
-        if (stopped || cancelled.get() || listener.isCancelled()) {
+        if (watch.isTimedOut() && !watch.isCancelled() && !listener.isCancelled()) {
+            FlexFunException timeout = new FlexFunException(ErrorCode.TIMEOUT, "Sending the result of '"
+                    + lease.functionName() + "' took longer than " + readable(streamDeadline)
+                    + " (flexfun.stream_deadline_ms); the stream was stopped.");
+            LOG.info("Stopped sending {}: {}", lease.description(), timeout.getMessage());
+            observer.failed(timeout.code());
+            listener.error(FlightErrors.toFlight(timeout));
+        } else if (stopped || watch.isCancelled() || listener.isCancelled()) {
             if (closing) {
                 observer.failed(ErrorCode.SHUTTING_DOWN);
                 listener.error(FlightErrors.toFlight(ShuttingDown.error()));
@@ -160,11 +217,12 @@ final class ResultStreamer implements AutoCloseable {
      * the backpressure strategy's monitor, woken by gRPC's onReady and onCancel, never spinning.
      */
     private Readiness awaitReady(ServerStreamListener listener,
-            BackpressureStrategy.CallbackBackpressureStrategy backpressure, AtomicBoolean cancelled) {
+            BackpressureStrategy.CallbackBackpressureStrategy backpressure, StreamWatch watch) {
         long stallDeadline = System.nanoTime() + stallTimeout.toNanos();
         while (!listener.isReady()) {
             // An interrupted thread returns from every wait at once (the wait re-sets the flag): stop, not spin.
-            if (cancelled.get() || listener.isCancelled() || closing || Thread.currentThread().isInterrupted()) {
+            if (watch.isCancelled() || watch.isTimedOut() || listener.isCancelled() || closing
+                    || Thread.currentThread().isInterrupted()) {
                 return Readiness.STOPPED;
             }
             long leftMs = TimeUnit.NANOSECONDS.toMillis(stallDeadline - System.nanoTime());
@@ -176,13 +234,15 @@ final class ResultStreamer implements AutoCloseable {
                 return Readiness.STOPPED;
             }
         }
-        return cancelled.get() || listener.isCancelled() || closing ? Readiness.STOPPED : Readiness.READY;
+        return watch.isCancelled() || watch.isTimedOut() || listener.isCancelled() || closing ? Readiness.STOPPED
+                : Readiness.READY;
     }
 
     @Override
     public void close() {
         closing = true;
         producers.shutdown();
+        deadlines.shutdownNow();
         try {
             if (!producers.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warn("Some DoGet streams did not stop within 10 s.");

@@ -190,7 +190,8 @@ class ExecutionTest {
     @Test
     void resultsAreDroppedAndFreedAfterTheirTtl() throws Exception {
         GeneratedResult result = new GeneratedResult(3, 2, true);
-        try (ServerHarness h = ServerHarness.start("task_result_ttl_sec = 0.2\n",
+        // 2 s: the DoGet below must come within the TTL even on a loaded machine.
+        try (ServerHarness h = ServerHarness.start("task_result_ttl_sec = 2\n",
                 TestFunction.sample("Quick", ctx -> result))) {
             FlightInfo info = h.call("Quick", "{}");
             assertEquals(3, h.read(info).size());
@@ -227,8 +228,9 @@ class ExecutionTest {
             try (FlightStream stream = h.client.getStream(info.getEndpoints().get(0).getTicket())) {
                 assertTrue(stream.next());
                 assertEquals(10_000, stream.getRoot().getRowCount());
-                // The client stops reading: backpressure must stop production after a few batches.
-                Thread.sleep(300);
+                // The client stops reading: backpressure must park the producer after a few batches. Without
+                // backpressure it never parks and fills batches until memory runs out; this wait then fails.
+                awaitProducerWaitingForTheClient();
                 int filled = endless.batchesFilled.get();
                 assertTrue(filled < 100, "batches filled while the client did not read: " + filled);
                 stream.cancel("enough", null);
@@ -277,11 +279,25 @@ class ExecutionTest {
         throw last.get();
     }
 
-    private static void awaitReturnedAndClosed(Gate gate) throws InterruptedException {
-        for (int i = 0; i < 1000 && gate.returned == null; i++) {
-            Thread.sleep(5);
+    /** Waits until the DoGet producer sleeps in Flight's backpressure wait (the client is not ready). */
+    private static void awaitProducerWaitingForTheClient() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+        while (System.nanoTime() < deadline) {
+            for (var entry : Thread.getAllStackTraces().entrySet()) {
+                if (entry.getKey().getName().startsWith("flexfun-doget-") && java.util.Arrays.stream(entry.getValue())
+                        .anyMatch(frame -> frame.getMethodName().equals("waitForListener"))
+                        && entry.getKey().getState() == Thread.State.TIMED_WAITING) {
+                    return;
+                }
+            }
+            // Polls an observation, not a timing: the outcome does not depend on how long this pauses.
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
-        assertNotNull(gate.returned, "the function returned after its cancellation");
+        throw new AssertionError("the producer never waited for the client: backpressure does not hold it");
+    }
+
+    private static void awaitReturnedAndClosed(Gate gate) throws InterruptedException {
+        assertTrue(gate.returnedResult.await(WAIT_S, TimeUnit.SECONDS), "the function returned after its cancellation");
         assertTrue(gate.returned.resultClosed.await(WAIT_S, TimeUnit.SECONDS), "what it returned is freed");
     }
 }

@@ -18,6 +18,7 @@ public final class BitWriter extends FixedWidthWriter {
     }
 
     public void write(int index, boolean value) {
+        checkRow(index);
         long address = valueAddress + (index >>> 3);
         int bit = 1 << (index & 7);
         byte old = MemoryUtil.getByte(address);

@@ -11,6 +11,11 @@ import org.apache.arrow.vector.FieldVector;
  *
  * <p>Every row's validity bit is written explicitly, so buffers can be reused from batch to batch
  * without being zeroed.
+ *
+ * <p>Writes go to raw buffer addresses, unchecked. With assertions on ({@code -ea}, as in tests) or
+ * {@code -Dflexfun.checkWriterBounds=true}, every write first checks that its row is within the capacity
+ * the driver made room for, and fails instead of writing past a buffer. The flag is a constant, so
+ * without it the JIT removes the checks.
  */
 public abstract class ColumnWriter {
     private final String column;
@@ -18,7 +23,27 @@ public abstract class ColumnWriter {
     protected final boolean nullable;
     /** The validity buffer's address, refreshed whenever buffers change. */
     protected long validityAddress;
+    /** Rows the buffers hold now; only read by the checks. */
+    protected int rowCapacity;
     private long rowBase;
+
+    /** Whether writes check their row against the capacity (assertions on, or the system property). */
+    static final boolean CHECK_BOUNDS = checkBounds();
+
+    @SuppressWarnings({"AssertWithSideEffects", "java:S3346"})
+    private static boolean checkBounds() {
+        boolean assertions = false;
+        assert assertions = true; // true only when assertions are enabled for this class
+        return assertions || Boolean.getBoolean("flexfun.checkWriterBounds");
+    }
+
+    /** With checks on, fails when row {@code index} is outside the buffers (a bug in the batch driver). */
+    protected final void checkRow(int index) {
+        if (CHECK_BOUNDS && (index < 0 || index >= rowCapacity)) {
+            throw new IllegalStateException("Column '" + column + "': write at row " + index + " of a batch with room"
+                    + " for " + rowCapacity + " rows; the buffers were not grown first (a FlexFun bug).");
+        }
+    }
 
     protected ColumnWriter(FieldVector vector) {
         this.column = vector.getName();
@@ -49,6 +74,7 @@ public abstract class ColumnWriter {
         if (!nullable) {
             throw nullNotAllowed(index);
         }
+        checkRow(index);
         long address = validityAddress + (index >>> 3);
         MemoryUtil.putByte(address, (byte) (MemoryUtil.getByte(address) & ~(1 << (index & 7))));
     }
@@ -56,6 +82,7 @@ public abstract class ColumnWriter {
     /** Marks row {@code index} valid; non-nullable columns get their bits in bulk instead. */
     protected final void markValid(int index) {
         if (nullable) {
+            checkRow(index);
             long address = validityAddress + (index >>> 3);
             MemoryUtil.putByte(address, (byte) (MemoryUtil.getByte(address) | (1 << (index & 7))));
         }

@@ -49,6 +49,7 @@ public final class DecimalWriter extends FixedWidthWriter {
                     + ") holds (at most " + (precision - scale) + " before the decimal point); raise the precision"
                     + " in @Column.");
         }
+        checkRow(index); // DecimalUtility checks the buffer bounds itself; this names the column
         DecimalUtility.writeBigDecimalToArrowBuf(scaled, vector.getDataBuffer(), index, DecimalVector.TYPE_WIDTH);
         markValid(index);
     }

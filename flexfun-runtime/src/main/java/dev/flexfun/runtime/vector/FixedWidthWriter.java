@@ -42,21 +42,26 @@ public abstract class FixedWidthWriter extends ColumnWriter {
     private void refresh() {
         validityAddress = vector.getValidityBufferAddress();
         valueAddress = vector.getDataBufferAddress();
+        rowCapacity = vector.getValueCapacity();
     }
 
     protected final void putByte(int index, byte value) {
+        checkRow(index);
         MemoryUtil.putByte(valueAddress + index, value);
     }
 
     protected final void putShort(int index, short value) {
+        checkRow(index);
         MemoryUtil.putShort(valueAddress + ((long) index << 1), SWAP ? Short.reverseBytes(value) : value);
     }
 
     protected final void putInt(int index, int value) {
+        checkRow(index);
         MemoryUtil.putInt(valueAddress + ((long) index << 2), SWAP ? Integer.reverseBytes(value) : value);
     }
 
     protected final void putLong(int index, long value) {
+        checkRow(index);
         MemoryUtil.putLong(valueAddress + ((long) index << 3), SWAP ? Long.reverseBytes(value) : value);
     }
 }

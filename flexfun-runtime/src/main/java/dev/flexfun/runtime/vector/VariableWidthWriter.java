@@ -55,6 +55,7 @@ public abstract class VariableWidthWriter extends ColumnWriter {
         offsetAddress = vector.getOffsetBufferAddress();
         dataAddress = vector.getDataBufferAddress();
         dataCapacity = vector.getDataBuffer().capacity();
+        rowCapacity = vector.getValueCapacity();
     }
 
     /**
@@ -62,6 +63,7 @@ public abstract class VariableWidthWriter extends ColumnWriter {
      * writes them and then calls {@link #commit}.
      */
     protected final long reserve(int index, int length) {
+        checkRow(index);
         long needed = end + length;
         if (needed > dataCapacity) {
             growData(index, needed);
@@ -71,7 +73,12 @@ public abstract class VariableWidthWriter extends ColumnWriter {
 
     /** Ends the value at {@code index} after {@code length} bytes written at {@link #reserve}'s address. */
     protected final void commit(int index, int length) {
+        checkRow(index);
         end += length;
+        if (CHECK_BOUNDS && end > dataCapacity) {
+            throw new IllegalStateException("Column '" + column() + "': a value of " + length + " bytes at row " + index
+                    + " overran the data buffer (" + dataCapacity + " bytes); it was not reserved first (a FlexFun bug).");
+        }
         int offset = (int) end;
         MemoryUtil.putInt(offsetAddress + ((long) (index + 1) << 2), SWAP ? Integer.reverseBytes(offset) : offset);
         markValid(index);
@@ -79,7 +86,7 @@ public abstract class VariableWidthWriter extends ColumnWriter {
 
     /** Writes a null at {@code index}: an empty value with its validity bit cleared. */
     protected final void writeNullValue(int index) {
-        writeNull(index);
+        writeNull(index); // checks the row
         int offset = (int) end;
         MemoryUtil.putInt(offsetAddress + ((long) (index + 1) << 2), SWAP ? Integer.reverseBytes(offset) : offset);
     }

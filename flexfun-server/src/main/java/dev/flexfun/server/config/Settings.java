@@ -11,9 +11,10 @@ import java.util.Map;
  *
  * @param enumeratedTokens {@code [enumerated_tokens] tokens}, for the default token verification
  * @param warnings         things worth logging that do not stop startup (e.g. unknown keys)
+ * @param resources        the bounds on threads and memory
  */
 public record Settings(ServerSettings server, FlexFunSettings flexfun, List<String> enumeratedTokens,
-        ObjectNode tree, List<String> warnings) {
+        ObjectNode tree, List<String> warnings, ResourceSettings resources) {
 
     /** Settings from TOML files (later ones win), then {@code env} overrides. */
     public static Settings load(List<Path> files, Map<String, String> env) {

@@ -102,6 +102,7 @@ final class SettingsLoader {
         FlexFunSettings flexfunSettings = new FlexFunSettings(Duration.ofMillis(deadlineMs), Duration.ofMillis(pollingMs),
                 batchSize, queueSize, maxCommandBytes, stackTraces, Duration.ofMillis(stallMs), invocationMode, ticketKeys,
                 Duration.ofMillis(ticketTtlMs));
+        ResourceSettings resources = ResourceSettings.read(server, flexfun, taskThreads, queueSize);
         List<String> warnings = new ArrayList<>(ReferenceOnlySettings.report(server, flexfun));
         for (String unknown : server.unknownKeys()) {
             warnings.add("Unknown setting " + unknown + " is ignored.");
@@ -109,7 +110,7 @@ final class SettingsLoader {
         for (String unknown : flexfun.unknownKeys()) {
             warnings.add("Unknown setting " + unknown + " is ignored.");
         }
-        return new Settings(serverSettings, flexfunSettings, tokenList, tree, List.copyOf(warnings));
+        return new Settings(serverSettings, flexfunSettings, tokenList, tree, List.copyOf(warnings), resources);
     }
 
     /** Deferred mode needs a key; a key given in any mode must be long enough for HMAC-SHA256. */

@@ -27,6 +27,12 @@ public final class Failures {
         if (cause instanceof IllegalArgumentException) {
             return new BadArgumentException(describe(cause), cause);
         }
+        if (cause instanceof org.apache.arrow.memory.OutOfMemoryException) {
+            // The server's Arrow memory (flexfun.arrow_memory_limit_mb) is taken by other calls: another server may have room.
+            return new FlexFunException(ErrorCode.BACKPRESSURE, "Call of '" + functionName + "' needed more Arrow memory than"
+                    + " the server has free (flexfun.arrow_memory_limit_mb): " + describe(cause)
+                    + ". Retry later or on another server.", null, null, cause);
+        }
         if (cause instanceof InterruptedException) {
             return new CallCancelledException("Call of '" + functionName + "' was interrupted.");
         }

@@ -80,10 +80,12 @@ final class Task {
         return done;
     }
 
-    void run(FunctionInvoker invoker, Failures failures) {
+    /** Runs the function; returns how long it ran in nanoseconds, or -1 when it was cancelled before it started. */
+    long run(FunctionInvoker invoker, Failures failures) {
+        long started = System.nanoTime();
         synchronized (this) {
             if (state != State.QUEUED) {
-                return; // cancelled while queued
+                return -1; // cancelled while queued
             }
             state = State.RUNNING;
             runner = Thread.currentThread();
@@ -109,7 +111,9 @@ final class Task {
             span.setStatus(StatusCode.ERROR, failure.codeName());
         }
         span.end();
+        long ran = System.nanoTime() - started;
         finish(result, failure);
+        return ran;
     }
 
     private void finish(FlexResult result, FlexFunException failure) {

@@ -44,6 +44,7 @@ public final class TaskExecution implements CallExecution {
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService freeing;
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+    private final Admission admission;
     private volatile boolean shuttingDown;
 
     /**
@@ -59,6 +60,7 @@ public final class TaskExecution implements CallExecution {
         this.allocator = allocator;
         this.metrics = metrics;
         this.tracing = tracing;
+        this.admission = new Admission(limits.taskThreads(), limits.taskQueueSize(), limits.callDeadline());
         BlockingQueue<Runnable> queue = limits.taskQueueSize() == 0 ? new SynchronousQueue<>()
                 : new ArrayBlockingQueue<>(limits.taskQueueSize());
         this.pool = new ThreadPoolExecutor(limits.taskThreads(), limits.taskThreads(), 60, TimeUnit.SECONDS, queue,
@@ -76,7 +78,9 @@ public final class TaskExecution implements CallExecution {
         if (pollable) {
             return poll(task);
         }
-        try {
+        // A client that gives up (cancel, disconnect, its own deadline) stops the function at once.
+        try (ClientCancellation.Listening gone = ClientCancellation.onCancel(() -> task.cancelIfPending(
+                new FlexFunException(ErrorCode.COMMAND_CANCELLED, "The client cancelled the call or its deadline passed.")))) {
             if (!task.await(limits.callDeadline())) {
                 task.cancelIfPending(deadlinePassed(task));
             }
@@ -171,6 +175,15 @@ public final class TaskExecution implements CallExecution {
         if (shuttingDown) {
             throw ShuttingDown.error();
         }
+        if (tasks.size() >= limits.maxKeptResults() + admission.threads() + limits.taskQueueSize()) {
+            throw new FlexFunException(ErrorCode.BACKPRESSURE, "The server keeps " + limits.maxKeptResults()
+                    + " results that were not read yet (flexfun.max_kept_results). Retry later or on another server.");
+        }
+        if (!admission.tryAdmit()) {
+            throw new FlexFunException(ErrorCode.BACKPRESSURE, "The server is busy: all " + limits.taskThreads()
+                    + " task threads are taken and " + admission.waitingAllowed() + " calls already wait, as many as can"
+                    + " finish within the call deadline. Retry on another server or later.");
+        }
         String id = TaskIds.next();
         BufferAllocator taskAllocator = allocator.newChildAllocator("task-" + id, 0, Long.MAX_VALUE);
         Task task = new Task(id, call, taskAllocator, this::free, metrics, tracing);
@@ -178,8 +191,16 @@ public final class TaskExecution implements CallExecution {
         metrics.taskQueued(); // before execute: a free thread may start the task at once
         try {
             // The caller's context (the RPC's span) goes with the task to its thread.
-            pool.execute(Context.current().wrap(() -> task.run(invoker, failures)));
+            pool.execute(Context.current().wrap(() -> {
+                long ran = -1;
+                try {
+                    ran = task.run(invoker, failures);
+                } finally {
+                    admission.left(ran);
+                }
+            }));
         } catch (RejectedExecutionException e) {
+            admission.left(-1);
             metrics.taskDropped();
             tasks.remove(id);
             taskAllocator.close();

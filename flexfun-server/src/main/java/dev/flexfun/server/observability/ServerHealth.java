@@ -24,6 +24,7 @@ public final class ServerHealth implements HealthMonitor {
     public enum State { STARTING, READY, SHUTTING_DOWN }
 
     private volatile State state = State.STARTING;
+    private final java.util.concurrent.CompletableFuture<Void> shutdownBegun = new java.util.concurrent.CompletableFuture<>();
     private final Map<String, Boolean> unhealthy = new ConcurrentHashMap<>();
 
     /** Starting is over: calls are served. Does nothing once shutting down. */
@@ -36,6 +37,12 @@ public final class ServerHealth implements HealthMonitor {
     /** Shutdown has begun: {@code /ready} answers 500 from now on. */
     public synchronized void markShuttingDown() {
         state = State.SHUTTING_DOWN;
+        shutdownBegun.complete(null);
+    }
+
+    /** Completes when shutdown begins: for whoever must react to it (and tests that wait for it). */
+    public java.util.concurrent.CompletionStage<Void> shutdownBegun() {
+        return shutdownBegun.minimalCompletionStage();
     }
 
     public State state() {

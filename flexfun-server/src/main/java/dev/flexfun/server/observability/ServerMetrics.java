@@ -22,7 +22,8 @@ import org.apache.arrow.memory.BufferAllocator;
  *       {@code flexfun_tasks_queued} and {@code flexfun_tasks_in_flight}.
  *   <li>{@code flexfun_rows_streamed_total{function}}, {@code flexfun_bytes_streamed_total{function}}.
  *   <li>{@code flexfun_arrow_allocated_bytes{allocator}}, {@code flexfun_arrow_peak_allocated_bytes},
- *       {@code flexfun_arrow_limit_bytes}; JVM metrics ({@code jvm_*}) from the Prometheus client.
+ *       {@code flexfun_arrow_limit_bytes}; {@code flexfun_streams_active}, {@code flexfun_streams_waiting};
+ *       JVM metrics ({@code jvm_*}) from the Prometheus client.
  * </ul>
  *
  * <p>A call with no function (e.g. ListFlights, or one refused before its command was read) uses
@@ -90,6 +91,15 @@ public final class ServerMetrics {
         GaugeWithCallback.builder().name("flexfun_arrow_limit_bytes").help("Arrow allocator limit.")
                 .labelNames("allocator")
                 .callback(cb -> cb.call(allocator.getLimit(), name)).register(registry);
+        return this;
+    }
+
+    /** Reports the DoGet streams being sent ({@code flexfun_streams_active}) and waiting for a stream thread. */
+    public ServerMetrics withStreams(java.util.function.IntSupplier active, java.util.function.IntSupplier waiting) {
+        GaugeWithCallback.builder().name("flexfun_streams_active").help("DoGet streams being sent now.")
+                .callback(cb -> cb.call(active.getAsInt())).register(registry);
+        GaugeWithCallback.builder().name("flexfun_streams_waiting").help("DoGet streams waiting for a stream thread.")
+                .callback(cb -> cb.call(waiting.getAsInt())).register(registry);
         return this;
     }
 

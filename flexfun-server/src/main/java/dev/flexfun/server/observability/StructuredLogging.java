@@ -7,6 +7,7 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.util.Iterator;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Log format switches. The format itself is chosen in logback.xml by the System property
@@ -20,6 +21,18 @@ public final class StructuredLogging {
     public static final String EVENT_KEY_PROPERTY = "flexfun.log.event_key";
 
     private StructuredLogging() {
+    }
+
+    /**
+     * Sends java.util.logging records (gRPC and Netty log there, e.g. a request gRPC could not parse)
+     * into SLF4J, so they become JSON lines like ours instead of multi-line text on standard error.
+     * Idempotent.
+     */
+    public static synchronized void routeJavaUtilLogging() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.flexfun.server.fixtures.GeneratedResult;
 import dev.flexfun.server.fixtures.OwnThreads;
 import dev.flexfun.server.fixtures.ServerHarness;
 import dev.flexfun.server.fixtures.TestFunction;
-import dev.flexfun.server.observability.ServerHealth;
 import dev.flexfun.server.protocol.FlightStatus;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,12 +37,8 @@ class GracefulShutdownTest {
         }, OwnThreads.EACH_TASK);
     }
 
-    private static void awaitShuttingDown(FlexFunServer server) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (server.health().state() != ServerHealth.State.SHUTTING_DOWN) {
-            assertTrue(System.nanoTime() < deadline, "the server never began shutting down");
-            Thread.sleep(5);
-        }
+    private static void awaitShuttingDown(FlexFunServer server) throws Exception {
+        server.health().shutdownBegun().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     @Test

@@ -1,0 +1,79 @@
+package dev.flexfun.server;
+
+import static dev.flexfun.server.fixtures.ServerHarness.failure;
+import static dev.flexfun.server.fixtures.WireAssertions.assertProtocolError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flexfun.runtime.ErrorCode;
+import dev.flexfun.server.fixtures.Gate;
+import dev.flexfun.server.fixtures.GeneratedResult;
+import dev.flexfun.server.fixtures.ServerHarness;
+import dev.flexfun.server.fixtures.TestFunction;
+import dev.flexfun.server.protocol.ErrorInfo;
+import dev.flexfun.server.protocol.FlightStatus;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.flight.CallOptions;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.memory.ArrowBuf;
+import org.junit.jupiter.api.Test;
+
+/** Over real Flight RPC: clients that give up stop their function; a call over the memory limit is refused. */
+class OverloadTest {
+    private static final long WAIT_S = 10;
+
+    @Test
+    void aClientWhoseDeadlinePassesDuringGetFlightInfoStopsTheFunctionWithin100Ms() throws Exception {
+        Gate gate = new Gate();
+        try (ServerHarness h = ServerHarness.start("", gate.function("Gate"))) {
+            h.client.listFlights(org.apache.arrow.flight.Criteria.ALL).forEach(info -> { }); // connected
+            CompletableFuture<FlightRuntimeException> gaveUp = CompletableFuture.supplyAsync(() -> failure(
+                    () -> h.call("Gate", "{}", CallOptions.timeout(1, TimeUnit.SECONDS))));
+            assertTrue(gate.entered.await(WAIT_S, TimeUnit.SECONDS), "the function runs");
+            FlightRuntimeException failure = gaveUp.get(WAIT_S, TimeUnit.SECONDS);
+            // The server hears of the cancel when the client does (gRPC propagates the deadline): 100 ms at most.
+            assertTrue(gate.interrupted.await(100, TimeUnit.MILLISECONDS),
+                    "the function was interrupted within 100 ms of the client giving up (" + failure + ")");
+            assertTrue(gate.sawCancelSignal, "the function saw isCancelled()");
+            assertTrue(gate.returnedResult.await(WAIT_S, TimeUnit.SECONDS));
+            assertTrue(gate.returned.resultClosed.await(WAIT_S, TimeUnit.SECONDS), "what it returned is freed");
+        }
+    }
+
+    @Test
+    void aStreamStillProducingAfterItsDeadlineIsStoppedWithTimeoutAndFreed() throws Exception {
+        GeneratedResult endless = new GeneratedResult(-1, 1_000, false);
+        try (ServerHarness h = ServerHarness.start("[flexfun]\nstream_deadline_ms = 300\n",
+                TestFunction.sample("Endless", ctx -> endless))) {
+            org.apache.arrow.flight.FlightInfo info = h.call("Endless", "{}");
+            ErrorInfo error = assertProtocolError(failure(() -> {
+                try (org.apache.arrow.flight.FlightStream stream = h.client.getStream(
+                        info.getEndpoints().get(0).getTicket())) {
+                    while (stream.next()) {
+                        // the client keeps reading; only the deadline ends the stream
+                    }
+                }
+            }), ErrorCode.TIMEOUT, FlightStatus.TIMED_OUT);
+            assertTrue(error.msg().contains("stream_deadline_ms"), error.msg());
+            assertTrue(endless.streamClosed.await(WAIT_S, TimeUnit.SECONDS), "the stream is closed");
+            assertTrue(endless.resultClosed.await(WAIT_S, TimeUnit.SECONDS), "the single-use result is freed");
+        }
+    }
+
+    @Test
+    void aCallNeedingMoreArrowMemoryThanTheLimitGetsBackpressureAndTheServerStaysUp() throws Exception {
+        TestFunction hungry = TestFunction.sample("Hungry", ctx -> {
+            ArrowBuf tooBig = ctx.allocator().buffer(64L << 20); // the limit below is 16 MB
+            tooBig.close();
+            return new GeneratedResult(1, 1, true);
+        });
+        TestFunction small = TestFunction.sample("Small", ctx -> new GeneratedResult(5, 5, true));
+        try (ServerHarness h = ServerHarness.start("[flexfun]\narrow_memory_limit_mb = 16\n", hungry, small)) {
+            ErrorInfo info = assertProtocolError(failure(() -> h.call("Hungry", "{}")), ErrorCode.BACKPRESSURE,
+                    FlightStatus.UNAVAILABLE);
+            assertTrue(info.msg().contains("arrow_memory_limit_mb"), info.msg());
+            assertEquals(5, h.read(h.call("Small", "{}")).size(), "the server still serves calls");
+        }
+    }
+}
