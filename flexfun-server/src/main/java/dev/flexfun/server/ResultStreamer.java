@@ -46,8 +46,11 @@ final class ResultStreamer implements AutoCloseable {
     /** What waiting for the client ended with. */
     private enum Readiness { READY, STOPPED, STALLED }
 
-    /** Streams that may wait for a stream thread, per thread. */
-    private static final int WAITING_PER_THREAD = 4;
+    /**
+     * Streams that may wait for a stream thread, per thread. Generous: a waiting stream costs only its
+     * lease, while refusing a DoGet loses a single-use result (the client must call again).
+     */
+    private static final int WAITING_PER_THREAD = 8;
 
     private final BufferAllocator allocator;
     private final Failures failures;
