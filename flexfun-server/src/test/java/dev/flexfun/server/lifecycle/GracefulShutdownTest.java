@@ -13,6 +13,7 @@ import dev.flexfun.server.fixtures.ServerHarness;
 import dev.flexfun.server.fixtures.TestFunction;
 import dev.flexfun.server.protocol.FlightStatus;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.Criteria;
 import org.apache.arrow.flight.FlightInfo;
@@ -43,9 +44,14 @@ class GracefulShutdownTest {
 
     @Test
     void aLongStreamInFlightCompletesWhileNewCallsGetShuttingDown() throws Exception {
+        // The stream stays in flight (its producer waits in the function) until the refusals are seen:
+        // relying on backpressure instead was flaky, as the client's flow-control window grows on loopback
+        // until the server has sent the whole result and the server, idle, stops its transport.
+        CountDownLatch release = new CountDownLatch(1);
         try (ServerHarness h = ServerHarness.start(FlexFunServer.builder()
                 .settings(ServerHarness.settings("shutdown_grace_sec = 60\n"))
-                .function(TestFunction.sample("Long", ctx -> new GeneratedResult(ROWS, BATCH, false))))) {
+                .function(TestFunction.sample("Long",
+                        ctx -> new GeneratedResult(ROWS, BATCH, false).holdingAfterFirstBatch(release))))) {
             FlightInfo info = h.call("Long", "{}");
             long rows = 0;
             CompletableFuture<Void> closing;
@@ -53,7 +59,6 @@ class GracefulShutdownTest {
                 assertTrue(stream.next());
                 rows += stream.getRoot().getRowCount();
 
-                // Backpressure keeps most of the stream on the server while it starts shutting down.
                 closing = closeInBackground(h.server);
                 awaitShuttingDown(h.server);
 
@@ -62,6 +67,7 @@ class GracefulShutdownTest {
                 assertProtocolError(ServerHarness.failure(() -> h.client.listFlights(Criteria.ALL).forEach(i -> { })),
                         ErrorCode.SHUTTING_DOWN, FlightStatus.UNAVAILABLE);
                 assertFalse(closing.isDone(), "close() waits for the stream in flight");
+                release.countDown();
 
                 while (stream.next()) {
                     rows += stream.getRoot().getRowCount();
