@@ -27,6 +27,7 @@ class ListAndSchemaTest {
         assertEquals("""
                 FUNCTION  COLUMN      TYPE                   NULLABLE  METADATA
                 --------  ----------  ---------------------  --------  ----------------
+                Echo      parameters  Utf8                   yes
                 Items     id          Int(64, true)          no        {"tags":["cli"]}
                           name        Utf8                   yes
                           score       FloatingPoint(DOUBLE)  no
@@ -35,7 +36,6 @@ class ListAndSchemaTest {
                           day         Date(DAY)              yes
                           note        Utf8                   yes
                 Numbers   n           Int(64, true)          no
-                Echo      parameters  Utf8                   yes
                 Slow      n           Int(64, true)          no
                 """, result.out());
     }
@@ -46,11 +46,13 @@ class ListAndSchemaTest {
         assertEquals(0, result.code(), result::toString);
         JsonNode functions = new ObjectMapper().readTree(result.out());
         assertEquals(4, functions.size());
-        JsonNode items = functions.get(0);
+        // The server lists functions by name (docs/protocol.md, "ListFlights").
+        assertEquals("Echo", functions.get(0).get("name").asText());
+        JsonNode items = functions.get(1);
         assertEquals("Items", items.get("name").asText());
         assertEquals("{\"tags\":[\"cli\"]}", items.get("metadata").toString());
         assertEquals("{\"name\":\"day\",\"type\":\"Date(DAY)\",\"nullable\":true}", items.get("columns").get(5).toString());
-        assertTrue(functions.get(1).get("metadata").isNull(), "no metadata: null");
+        assertTrue(functions.get(2).get("metadata").isNull(), "Numbers has no metadata: null");
     }
 
     @Test
