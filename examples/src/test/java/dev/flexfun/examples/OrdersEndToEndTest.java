@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flexfun.runtime.vector.ArrowValues;
 import dev.flexfun.testkit.ArrowResult;
-import dev.flexfun.testkit.ArrowValues;
 import dev.flexfun.testkit.FlexFunTestServer;
 import dev.flexfun.testkit.StreamSummary;
 import java.io.IOException;
