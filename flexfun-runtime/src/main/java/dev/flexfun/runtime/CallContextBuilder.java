@@ -32,23 +32,46 @@ public final class CallContextBuilder {
     CallContextBuilder() {
     }
 
+    /**
+     * Sets the called function's name.
+     *
+     * @param functionName the name
+     * @return this builder
+     */
     public CallContextBuilder functionName(String functionName) {
         this.functionName = Objects.requireNonNull(functionName);
         return this;
     }
 
+    /**
+     * Sets the call's task id.
+     *
+     * @param taskId the id
+     * @return this builder
+     */
     public CallContextBuilder taskId(String taskId) {
         this.taskId = Objects.requireNonNull(taskId);
         return this;
     }
 
-    /** The {@code parameters} object; {@code null} means none. */
+    /**
+     * Sets the whole {@code parameters} object.
+     *
+     * @param parameters the object; {@code null} means none
+     * @return this builder
+     */
     public CallContextBuilder parameters(JsonNode parameters) {
         this.parameters = parameters;
         return this;
     }
 
-    /** The {@code parameters} object as JSON text. */
+    /**
+     * Sets the whole {@code parameters} object from JSON text.
+     *
+     * @param json the object as JSON text
+     * @return this builder
+     * @throws java.io.UncheckedIOException when the text is not valid JSON
+     */
     public CallContextBuilder parametersJson(String json) {
         try {
             return parameters(JSON.readTree(json));
@@ -57,7 +80,12 @@ public final class CallContextBuilder {
         }
     }
 
-    /** Sets {@code parameters.columns}. */
+    /**
+     * Sets {@code parameters.columns}, the columns hint.
+     *
+     * @param columns the columns the call needs, in the caller's order
+     * @return this builder
+     */
     public CallContextBuilder columns(String... columns) {
         ObjectNode params = parameters instanceof ObjectNode o ? o : JSON.createObjectNode();
         var array = params.putArray("columns");
@@ -69,8 +97,11 @@ public final class CallContextBuilder {
     }
 
     /**
-     * Sets {@code parameters.executionContext} (keeping the other parameters); {@code null} removes it.
-     * Call it after {@link #parameters} / {@link #parametersJson}, which replace all parameters.
+     * Sets {@code parameters.executionContext}, keeping the other parameters. Call it after
+     * {@link #parameters} / {@link #parametersJson}, which replace all parameters.
+     *
+     * @param executionContext the execution context; {@code null} removes it
+     * @return this builder
      */
     public CallContextBuilder executionContext(JsonNode executionContext) {
         ObjectNode params = parameters instanceof ObjectNode o ? o.deepCopy() : JSON.createObjectNode();
@@ -83,7 +114,14 @@ public final class CallContextBuilder {
         return this;
     }
 
-    /** Sets {@code parameters.executionContext} from JSON text, e.g. a payload captured from GoodData. */
+    /**
+     * Sets {@code parameters.executionContext} from JSON text, e.g. a payload captured from
+     * GoodData.
+     *
+     * @param json the execution context as JSON text
+     * @return this builder
+     * @throws java.io.UncheckedIOException when the text is not valid JSON
+     */
     public CallContextBuilder executionContextJson(String json) {
         try {
             return executionContext(JSON.readTree(json));
@@ -92,16 +130,37 @@ public final class CallContextBuilder {
         }
     }
 
+    /**
+     * Adds a header value (names are case-insensitive and kept in lower case).
+     *
+     * @param name the header's name
+     * @param value one of its values
+     * @return this builder
+     */
     public CallContextBuilder header(String name, String value) {
         headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
         return this;
     }
 
+    /**
+     * Sets the signal the context reports as {@link CallContext#isCancelled()}, so a test can
+     * cancel
+     * the call.
+     *
+     * @param cancellation the signal
+     * @return this builder
+     */
     public CallContextBuilder cancellation(CancellationSignal cancellation) {
         this.cancellation = Objects.requireNonNull(cancellation);
         return this;
     }
 
+    /**
+     * Sets how many rows an adapter writes per record batch.
+     *
+     * @param batchSize a positive number of rows
+     * @return this builder
+     */
     public CallContextBuilder batchSize(int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
@@ -110,18 +169,29 @@ public final class CallContextBuilder {
         return this;
     }
 
-    /** The allocator for hand-written functions' data; required only by functions that use it. */
+    /**
+     * Sets the allocator for hand-written functions' data; required only by functions that use it.
+     *
+     * @param allocator the allocator, which the caller closes
+     * @return this builder
+     */
     public CallContextBuilder allocator(BufferAllocator allocator) {
         this.allocator = allocator;
         return this;
     }
 
-    /** Who made the call; {@code null} means an unauthenticated call. */
+    /**
+     * Sets who made the call.
+     *
+     * @param caller the caller; {@code null} means an unauthenticated call
+     * @return this builder
+     */
     public CallContextBuilder caller(Caller caller) {
         this.caller = caller;
         return this;
     }
 
+    /** {@return the context} */
     public CallContext build() {
         JsonNode params = parameters == null || parameters.isNull() ? JSON.createObjectNode() : parameters;
         Map<String, List<String>> frozen = new LinkedHashMap<>();

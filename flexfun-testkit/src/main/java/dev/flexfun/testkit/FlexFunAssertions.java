@@ -20,7 +20,12 @@ public final class FlexFunAssertions {
 
     /**
      * Asserts that {@code call} fails with a Flight error whose ErrorInfo has {@code code} and a
-     * {@code msg} containing {@code messagePart}; returns the ErrorInfo for further checks.
+     * {@code msg} containing {@code messagePart}.
+     *
+     * @param code the error code the ErrorInfo must carry
+     * @param messagePart a part of the message the ErrorInfo must carry
+     * @param call the call that must fail
+     * @return the ErrorInfo, for further checks
      */
     public static ErrorInfo assertFails(ErrorCode code, String messagePart, Executable call) {
         FlightRuntimeException e = assertThrows(FlightRuntimeException.class, call,
@@ -32,7 +37,11 @@ public final class FlexFunAssertions {
         return info;
     }
 
-    /** The ErrorInfo a Flight error carries ({@code grpc-status-details-bin}), if any. */
+    /**
+     * {@return the ErrorInfo a Flight error carries ({@code grpc-status-details-bin}), if any}
+     *
+     * @param e the error a Flight client threw
+     */
     public static Optional<ErrorInfo> errorInfo(FlightRuntimeException e) {
         try {
             return FlightErrors.errorInfoOf(e);
