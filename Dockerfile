@@ -1,4 +1,5 @@
-# FlexFun server image: the example functions (or yours, in the examples module) on a slim JRE.
+# FlexFun server image with this repository's example functions, on a slim JRE. An image of your own
+# functions comes from the Dockerfile of a project generated from flexfun-archetype (see README.md).
 #   docker build -t flexfun-server .
 #   docker run -p 17001:17001 -p 8877:8877 -p 17101:17101 flexfun-server
 # The build stage runs the same packaging command as README and CI (mvn -B package), so CI proves it.

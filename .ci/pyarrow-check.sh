@@ -12,10 +12,7 @@ if [[ ! -x .venv/bin/python ]] || ! .venv/bin/python -c 'import pyarrow.flight' 
   fi
 fi
 
-mvn -B -q -pl flexfun-server -am test-compile \
-  dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-classpath="flexfun-server/target/test-classes:flexfun-server/target/classes:$(cat flexfun-server/target/test-classpath.txt)"
-mapfile -t jvm_flags < <(grep -Ev '^[[:space:]]*(#|$)' config/jvm.options)
+source .ci/test-classpath.sh   # sets $classpath and $jvm_flags
 port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 log=flexfun-server/target/pyarrow-check-server.log
 

@@ -5,11 +5,13 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.flexfun.annotations.FlexFun;
 import dev.flexfun.annotations.OnLoad;
+import dev.flexfun.annotations.OnShutdown;
 import dev.flexfun.processor.emit.AdapterEmitter;
 import dev.flexfun.processor.emit.RegistryEmitter;
 import dev.flexfun.processor.extract.ModelExtractor;
 import dev.flexfun.processor.model.ClassFunctionModel;
 import dev.flexfun.processor.model.FunctionModel;
+import dev.flexfun.processor.model.HookKind;
 import dev.flexfun.processor.model.HookModel;
 import dev.flexfun.processor.validate.JsonObjectText;
 import dev.flexfun.processor.validate.ModelValidator;
@@ -37,7 +39,7 @@ import javax.tools.StandardLocation;
 
 /**
  * Turns {@code @FlexFun} methods into generated adapters, and every {@code @FlexFun} and
- * {@code @OnLoad} element of the compilation into one registry listed in
+ * {@code @OnLoad} / {@code @OnShutdown} element of the compilation into one registry listed in
  * {@code META-INF/services/dev.flexfun.runtime.FlexFunctionRegistry}.
  *
  * <p>The registry is named {@code <package>.FlexFunRegistry}, where the package is the longest
@@ -65,7 +67,8 @@ public final class FlexFunProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(FlexFun.class.getCanonicalName(), OnLoad.class.getCanonicalName());
+        return Set.of(FlexFun.class.getCanonicalName(), OnLoad.class.getCanonicalName(),
+                OnShutdown.class.getCanonicalName());
     }
 
     @Override
@@ -95,7 +98,11 @@ public final class FlexFunProcessor extends AbstractProcessor {
         }
         for (Element element : round.getElementsAnnotatedWith(OnLoad.class)) {
             found.add(element);
-            guarded(element, () -> hook((ExecutableElement) element));
+            guarded(element, () -> hook(HookKind.ON_LOAD, (ExecutableElement) element));
+        }
+        for (Element element : round.getElementsAnnotatedWith(OnShutdown.class)) {
+            found.add(element);
+            guarded(element, () -> hook(HookKind.ON_SHUTDOWN, (ExecutableElement) element));
         }
         if (found.isEmpty()) {
             return false;
@@ -146,8 +153,8 @@ public final class FlexFunProcessor extends AbstractProcessor {
         }
     }
 
-    private void hook(ExecutableElement method) {
-        HookModel hook = extractor.hook(method);
+    private void hook(HookKind kind, ExecutableElement method) {
+        HookModel hook = extractor.hook(kind, method);
         if (validator.validate(hook)) {
             hooks.add(hook);
             packages.add(ClassName.get(hook.owner()).packageName());

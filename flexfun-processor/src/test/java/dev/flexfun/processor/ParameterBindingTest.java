@@ -83,6 +83,9 @@ class ParameterBindingTest {
                 @FlexFun public static List<V> headers(@Headers Map<String, List<String>> headers) {
                     return v(String.join(",", headers.get("x-team")));
                 }
+                /** How often {@code counted} ran: checkCall must bind without running it. */
+                public static int runs;
+                @FlexFun public static List<V> counted(@Param("x") int x, ExecutionContext ec) { runs++; return v(x); }
                 /** Every kind, in no particular order; names that clash with the adapter's own locals. */
                 @FlexFun public static List<V> mixed(@Param("b") int parameters, CallContext ctx,
                         Optional<ExecutionContext> context, @Param("a") Optional<String> columns,
@@ -206,6 +209,35 @@ class ParameterBindingTest {
         BadArgumentException e = assertThrows(BadArgumentException.class, () -> bound(method, json));
         assertEquals(ErrorCode.BAD_ARGUMENT, e.code());
         assertEquals(message, e.getMessage());
+        BadArgumentException checked = assertThrows(BadArgumentException.class, () -> function(method).checkCall(
+                CallContext.builder().functionName(method).parametersJson("{\"x\": " + json + "}").build()));
+        assertEquals(message, checked.getMessage(), "checkCall refuses what call refuses, in the same words");
+    }
+
+    @Test
+    void checkCallBindsEverythingWithoutRunningTheMethod() throws Exception {
+        String context = "{\"executionType\": \"REPORT\", \"organizationId\": \"o\", \"workspaceId\": \"ws1\","
+                + " \"userId\": \"u\", \"attributes\": [], \"filters\": [], \"reportExecutionRequest\": {}}";
+        FlexFunction counted = function("counted");
+        Class<?> owner = loader.loadClass("fx.Bind");
+        owner.getField("runs").setInt(null, 0);
+
+        counted.checkCall(CallContext.builder().parametersJson("{\"x\": 3}").executionContextJson(context)
+                .columns("v").build());
+        assertEquals(0, owner.getField("runs").getInt(null), "checkCall must not run the method");
+
+        assertEquals("Parameter 'x' (parameters.x) is required but is missing.", assertThrows(
+                BadArgumentException.class, () -> counted.checkCall(CallContext.builder()
+                        .executionContextJson(context).build())).getMessage());
+        assertEquals("This function needs parameters.executionContext (the GoodData execution context), but the call"
+                + " of 'counted' has none.", assertThrows(BadArgumentException.class, () -> counted.checkCall(
+                        CallContext.builder().functionName("counted").parametersJson("{\"x\": 3}").build()))
+                .getMessage());
+        BadArgumentException badColumn = assertThrows(BadArgumentException.class, () -> counted.checkCall(
+                CallContext.builder().parametersJson("{\"x\": 3}").executionContextJson(context).columns("nope")
+                        .build()));
+        assertTrue(badColumn.getMessage().contains("nope"), badColumn.getMessage());
+        assertEquals(0, owner.getField("runs").getInt(null), "checkCall must not run the method");
     }
 
     /** Jackson's own words follow the prefix; the prefix names the parameter and the field. */

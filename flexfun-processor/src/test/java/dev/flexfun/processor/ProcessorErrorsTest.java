@@ -262,6 +262,33 @@ class ProcessorErrorsTest {
     }
 
     @Test
+    void onShutdownWithWrongSignature() {
+        assertError(fixture(
+                "  @OnShutdown",
+                "  static void close(ServerContext server, int code) { }"),
+                4, "@OnShutdown method close() must be public static void, in a public class, and take no parameters"
+                        + " or one dev.flexfun.runtime.ServerContext, but it is not public; it takes"
+                        + " (dev.flexfun.runtime.ServerContext, int).");
+    }
+
+    @Test
+    void onShutdownReturningAValue() {
+        assertError(fixture(
+                "  @OnShutdown",
+                "  public static boolean close() { return true; }"),
+                4, "@OnShutdown method close() must be public static void, in a public class, and take no parameters"
+                        + " or one dev.flexfun.runtime.ServerContext, but it returns boolean.");
+    }
+
+    @Test
+    void onShutdownInANonPublicClass() {
+        assertError(source("fx.G", "package fx; " + IMPORTS, "class G {",
+                "  @OnShutdown public static void close() { }", "}"),
+                3, "@OnShutdown method close() must be public static void, in a public class, and take no parameters"
+                        + " or one dev.flexfun.runtime.ServerContext, but");
+    }
+
+    @Test
     void flexFunClassThatDoesNotImplementFlexFunction() {
         assertError(source("fx.H", "package fx;", "import dev.flexfun.annotations.FlexFun;",
                 "@FlexFun", "public class H {", "}"),

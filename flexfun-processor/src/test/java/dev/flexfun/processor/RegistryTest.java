@@ -14,6 +14,7 @@ import dev.flexfun.runtime.FlexFunction;
 import dev.flexfun.runtime.FlexFunctionRegistry;
 import dev.flexfun.runtime.HealthMonitor;
 import dev.flexfun.runtime.OnLoadHook;
+import dev.flexfun.runtime.OnShutdownHook;
 import dev.flexfun.runtime.ServerContext;
 import java.io.IOException;
 import java.util.List;
@@ -28,6 +29,7 @@ class RegistryTest {
 
             import dev.flexfun.annotations.FlexFun;
             import dev.flexfun.annotations.OnLoad;
+            import dev.flexfun.annotations.OnShutdown;
             import dev.flexfun.runtime.ServerContext;
             import java.util.List;
 
@@ -35,6 +37,8 @@ class RegistryTest {
                 public record Row(String region) {}
                 public static volatile Object seenServer;
                 public static volatile int plainCalls;
+                public static volatile Object closedWith;
+                public static volatile int plainCloses;
 
                 @FlexFun(name = "Sales", description = "Sales by region", metadata = " { \\"tags\\" : [ \\"demo\\" ] } ")
                 public static List<Row> sales() { return List.of(new Row("EMEA")); }
@@ -44,6 +48,12 @@ class RegistryTest {
 
                 @OnLoad
                 public static void plain() { plainCalls++; }
+
+                @OnShutdown
+                public static void close(ServerContext server) { closedWith = server; }
+
+                @OnShutdown
+                public static void closePlain() { plainCloses++; }
             }
             """);
     private static final JavaFileObject HAND_WRITTEN = JavaFileObjects.forSourceString("com.acme.raw.Raw", """
@@ -96,6 +106,26 @@ class RegistryTest {
         }
         assertSame(server, sales.getField("seenServer").get(null));
         assertEquals(1, sales.getField("plainCalls").getInt(null));
+        assertEquals(null, sales.getField("closedWith").get(null), "on-load hooks do not run shutdown hooks");
+
+        List<OnShutdownHook> shutdownHooks = registry.onShutdownHooks();
+        assertEquals(List.of("com.acme.sales.Sales#close", "com.acme.sales.Sales#closePlain"),
+                shutdownHooks.stream().map(OnShutdownHook::source).toList());
+        for (OnShutdownHook hook : shutdownHooks) {
+            hook.run(server);
+        }
+        assertSame(server, sales.getField("closedWith").get(null));
+        assertEquals(1, sales.getField("plainCloses").getInt(null));
+    }
+
+    @Test
+    void registryWithoutHooksUsesTheDefaults() throws Exception {
+        Compilation compilation = Fixtures.compile(HAND_WRITTEN);
+        assertThat(compilation).succeededWithoutWarnings();
+        FlexFunctionRegistry registry = Fixtures.instance(new Fixtures.CompiledClassLoader(compilation),
+                "com.acme.raw.FlexFunRegistry", FlexFunctionRegistry.class);
+        assertEquals(List.of(), registry.onLoadHooks());
+        assertEquals(List.of(), registry.onShutdownHooks());
     }
 
     @Test

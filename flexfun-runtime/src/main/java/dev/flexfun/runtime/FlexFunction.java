@@ -31,6 +31,22 @@ public interface FlexFunction {
     }
 
     /**
+     * Checks that {@link #call} would accept this call, without running the function: its
+     * parameters bind, its {@code columns} hint names existing columns, its execution context (if
+     * required) is there and well formed. The server calls it in the deferred invocation mode, where
+     * GetFlightInfo answers before the function runs, so that a bad call still fails there.
+     *
+     * <p>Generated adapters bind every parameter exactly as {@link #call} does and discard the values.
+     * A hand-written function may override it; by default nothing is checked here, and its own
+     * checks happen when it runs.
+     *
+     * @throws IllegalArgumentException or {@link FlexFunException} (e.g. {@link BadArgumentException})
+     *     when the call is not acceptable
+     */
+    default void checkCall(CallContext context) throws Exception {
+    }
+
+    /**
      * Runs the function for one call. Runs on the server's task pool during GetFlightInfo, so
      * exceptions thrown here reach the client as the call's error. The returned result is read
      * (possibly lazily) by DoGet and closed by the server when it is no longer kept.

@@ -16,4 +16,9 @@ public interface FlexFunctionRegistry {
     default List<OnLoadHook> onLoadHooks() {
         return List.of();
     }
+
+    /** The {@code @OnShutdown} hooks of this module, in declaration order. */
+    default List<OnShutdownHook> onShutdownHooks() {
+        return List.of();
+    }
 }

@@ -5,6 +5,7 @@ import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.runtime.FlexFunException;
 import dev.flexfun.runtime.FlexFunction;
 import dev.flexfun.server.execution.CallExecution;
+import dev.flexfun.server.execution.CallOrigin;
 import dev.flexfun.server.execution.FunctionCall;
 import dev.flexfun.server.execution.ReadyResult;
 import dev.flexfun.server.execution.ResultLease;
@@ -121,7 +122,9 @@ final class FlexFunProducer extends NoOpFlightProducer {
         InFlightCalls.Permit permit = null;
         try (Scope trace = observer.traceScope()) { // the stream's producer thread carries it on
             permit = enter();
-            ResultLease lease = execution.open(ticket.getBytes());
+            CallOrigin origin = new CallOrigin(headersOf(context.getMiddleware(CallHeaders.KEY)),
+                    TokenAuthInterceptor.currentCaller().orElse(null), observer.peer());
+            ResultLease lease = execution.open(ticket.getBytes(), origin);
             observer.function(lease.functionName());
             observer.taskId(lease.taskId());
             streamer.stream(lease, listener, permit, observer); // closes the permit when the stream ends

@@ -5,13 +5,11 @@ import dev.flexfun.runtime.FlexFunction;
 import dev.flexfun.runtime.FlexFunctionRegistry;
 import dev.flexfun.runtime.HealthMonitor;
 import dev.flexfun.runtime.OnLoadHook;
+import dev.flexfun.runtime.OnShutdownHook;
 import dev.flexfun.runtime.ServerContext;
 import dev.flexfun.server.config.Settings;
 import dev.flexfun.server.execution.CallExecution;
-import dev.flexfun.server.execution.ExecutionLimits;
 import dev.flexfun.server.execution.Failures;
-import dev.flexfun.server.execution.FunctionInvoker;
-import dev.flexfun.server.execution.TaskExecution;
 import dev.flexfun.server.lifecycle.InFlightCalls;
 import dev.flexfun.server.observability.HealthHttpServer;
 import dev.flexfun.server.observability.ServerHealth;
@@ -59,11 +57,14 @@ public final class FlexFunServer implements AutoCloseable {
     private final HTTPServer metricsHttp;
     private final FlightServer flightServer;
     private final Location advertised;
+    private final ServerContext context;
     private boolean closed;
 
     private FlexFunServer(Settings settings, FunctionCatalog catalog, ServerHealth health, HealthHttpServer healthHttp,
-            FlightServerFactory factory, BufferAllocator parent, boolean ownsParent, Tracing tracing) throws IOException {
+            FlightServerFactory factory, BufferAllocator parent, boolean ownsParent, Tracing tracing,
+            ServerContext context) throws IOException {
         this.settings = settings;
+        this.context = context;
         this.tracing = tracing;
         this.catalog = catalog;
         this.health = health;
@@ -72,12 +73,12 @@ public final class FlexFunServer implements AutoCloseable {
         this.allocator = parent.newChildAllocator("flexfun-server", 0, Long.MAX_VALUE);
         metrics.withAllocator("flexfun-server", allocator);
         Failures failures = new Failures(settings.flexfun().errorStackTraces());
-        this.execution = new TaskExecution(ExecutionLimits.of(settings),
-                new FunctionInvoker(settings.flexfun().batchSize()), failures, allocator, metrics, tracing);
+        CommandParser parser = new CommandParser(settings.flexfun().maxCommandBytes());
+        this.execution = CallExecutions.of(settings, catalog, parser, failures, allocator, metrics, tracing);
         this.streamer = new ResultStreamer(allocator, failures, settings.flexfun().streamStallTimeout());
         Location[] advertisedHolder = new Location[1];
-        FlexFunProducer producer = new FlexFunProducer(catalog, new CommandParser(settings.flexfun().maxCommandBytes()),
-                execution, streamer, () -> advertisedHolder[0], inFlight);
+        FlexFunProducer producer = new FlexFunProducer(catalog, parser, execution, streamer, () -> advertisedHolder[0],
+                inFlight);
         HTTPServer metricsServer = null;
         FlightServer built = null;
         try {
@@ -170,8 +171,9 @@ public final class FlexFunServer implements AutoCloseable {
     /**
      * Stops gracefully: {@code /ready} turns 500 and new calls get SHUTTING_DOWN at once; running
      * calls and result streams get {@code shutdown_grace_sec} to finish; then whatever still runs is
-     * cancelled, results are dropped, everything closes, and the memory is checked: an allocator that
-     * is not empty (a leak) is logged and makes this throw.
+     * cancelled, results are dropped, everything closes, the {@code @OnShutdown} hooks run (a failing
+     * one is logged), and the memory is checked: an allocator that is not empty (a leak) is logged and
+     * makes this throw.
      */
     @Override
     public synchronized void close() throws InterruptedException {
@@ -206,7 +208,21 @@ public final class FlexFunServer implements AutoCloseable {
             }
             tracing.close(); // after the calls: their spans are sent too
         }
+        runShutdownHooks();
         checkMemory();
+    }
+
+    /** After the calls (nothing reads what the hooks free any more), before the leak check (which sees it freed). */
+    private void runShutdownHooks() {
+        for (OnShutdownHook hook : catalog.shutdownHooks()) {
+            try {
+                hook.run(context);
+                LOG.atInfo().addKeyValue("hook", hook.source()).log("shutdown_hook_done");
+            } catch (Exception | LinkageError e) {
+                LOG.atError().addKeyValue("hook", hook.source()).setCause(e)
+                        .log("shutdown_hook_failed: " + e.getMessage());
+            }
+        }
     }
 
     private void checkMemory() {
@@ -230,6 +246,7 @@ public final class FlexFunServer implements AutoCloseable {
         private final List<FlexFunctionRegistry> registries = new ArrayList<>();
         private final List<FlexFunction> functions = new ArrayList<>();
         private final List<OnLoadHook> hooks = new ArrayList<>();
+        private final List<OnShutdownHook> shutdownHooks = new ArrayList<>();
         private BufferAllocator allocator;
         private Tracing tracing;
 
@@ -263,6 +280,11 @@ public final class FlexFunServer implements AutoCloseable {
             return this;
         }
 
+        public Builder onShutdown(OnShutdownHook hook) {
+            shutdownHooks.add(Objects.requireNonNull(hook));
+            return this;
+        }
+
         /**
          * The allocator the server's memory comes from (a child of it is closed with the server);
          * by default the server has a root allocator of its own.
@@ -292,6 +314,7 @@ public final class FlexFunServer implements AutoCloseable {
             registries.forEach(catalog::add);
             functions.forEach(f -> catalog.add(f, "builder"));
             hooks.forEach(catalog::addHook);
+            shutdownHooks.forEach(catalog::addShutdownHook);
             ServerHealth health = new ServerHealth();
             // Up before the hooks run: an orchestrator sees "starting" (/ready 500), not a closed port.
             HealthHttpServer healthHttp = startHealth(effective, health);
@@ -305,7 +328,7 @@ public final class FlexFunServer implements AutoCloseable {
                 parent = ownsAllocator ? new RootAllocator() : allocator;
                 tracingUsed = tracing != null ? tracing : Tracing.forExporterType(effective.server().otelExporterType());
                 return new FlexFunServer(effective, catalog, health, healthHttp, factory, parent, ownsAllocator,
-                        tracingUsed);
+                        tracingUsed, context);
             } catch (IOException | RuntimeException e) {
                 if (tracingUsed != null) {
                     tracingUsed.close();

@@ -3,6 +3,7 @@ package dev.flexfun.server;
 import dev.flexfun.runtime.FlexFunction;
 import dev.flexfun.runtime.FlexFunctionRegistry;
 import dev.flexfun.runtime.OnLoadHook;
+import dev.flexfun.runtime.OnShutdownHook;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,11 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** The functions a server serves, by name, in registration order, with their on-load hooks. */
+/** The functions a server serves, by name, in registration order, with their on-load and shutdown hooks. */
 public final class FunctionCatalog {
     private final Map<String, FlexFunction> functions = new LinkedHashMap<>();
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<OnLoadHook> hooks = new ArrayList<>();
+    private final List<OnShutdownHook> shutdownHooks = new ArrayList<>();
 
     /** The registries listed in {@code META-INF/services/dev.flexfun.runtime.FlexFunctionRegistry}. */
     public static List<FlexFunctionRegistry> discoverRegistries(ClassLoader loader) {
@@ -31,6 +33,7 @@ public final class FunctionCatalog {
             add(function, source);
         }
         hooks.addAll(registry.onLoadHooks());
+        shutdownHooks.addAll(registry.onShutdownHooks());
         return this;
     }
 
@@ -57,6 +60,11 @@ public final class FunctionCatalog {
         return this;
     }
 
+    public FunctionCatalog addShutdownHook(OnShutdownHook hook) {
+        shutdownHooks.add(hook);
+        return this;
+    }
+
     public Optional<FlexFunction> find(String name) {
         return Optional.ofNullable(functions.get(name));
     }
@@ -67,6 +75,11 @@ public final class FunctionCatalog {
 
     public List<OnLoadHook> hooks() {
         return List.copyOf(hooks);
+    }
+
+    /** The {@code @OnShutdown} hooks, in registration order. */
+    public List<OnShutdownHook> shutdownHooks() {
+        return List.copyOf(shutdownHooks);
     }
 
     /** Where a function comes from (its registry's class, or what the builder was told). */

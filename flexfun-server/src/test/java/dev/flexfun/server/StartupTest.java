@@ -65,6 +65,7 @@ class StartupTest {
     @Test
     void registriesOnTheClassPathAreDiscoveredAndTheirHooksRunOnce() throws Exception {
         int before = TestRegistry.HOOK_RUNS.get();
+        int shutdownsBefore = TestRegistry.SHUTDOWN_HOOK_RUNS.get();
         try (ServerHarness h = ServerHarness.start(FlexFunServer.builder().settings(ServerHarness.settings(""))
                 .discoverRegistries())) {
             List<String> names = new ArrayList<>();
@@ -73,8 +74,10 @@ class StartupTest {
                     "{\"functionName\":\"Slow\",\"metadata\":null}",
                     "{\"functionName\":\"Failing\",\"metadata\":null}"), names);
             assertEquals(3, h.read(h.call("Sample", "{}")).size());
+            assertEquals(shutdownsBefore, TestRegistry.SHUTDOWN_HOOK_RUNS.get(), "not before the server stops");
         }
         assertEquals(before + 1, TestRegistry.HOOK_RUNS.get());
+        assertEquals(shutdownsBefore + 1, TestRegistry.SHUTDOWN_HOOK_RUNS.get());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flexfun.runtime.FlexFunction;
 import dev.flexfun.runtime.OnLoadHook;
+import dev.flexfun.runtime.OnShutdownHook;
 import dev.flexfun.server.FlexFunServer;
 import dev.flexfun.server.config.Settings;
 import java.io.IOException;
@@ -66,6 +67,7 @@ public final class FlexFunTestServer
     private boolean discover = true;
     private final List<FlexFunction> functions = new ArrayList<>();
     private final List<OnLoadHook> hooks = new ArrayList<>();
+    private final List<OnShutdownHook> shutdownHooks = new ArrayList<>();
     private final List<Path> configFiles = new ArrayList<>();
     private final Map<String, Object> overrides = new LinkedHashMap<>();
     private String token;
@@ -119,6 +121,19 @@ public final class FlexFunTestServer
     public FlexFunTestServer onLoad(OnLoadHook hook) {
         checkNotStarted();
         hooks.add(hook);
+        return this;
+    }
+
+    /**
+     * Also runs {@code hook} when the server closes, after the class path's {@code @OnShutdown} hooks
+     * (which the kit runs too), before the memory check.
+     *
+     * @param hook the hook to run
+     * @return this test server
+     */
+    public FlexFunTestServer onShutdown(OnShutdownHook hook) {
+        checkNotStarted();
+        shutdownHooks.add(hook);
         return this;
     }
 
@@ -183,6 +198,7 @@ public final class FlexFunTestServer
             }
             functions.forEach(builder::function);
             hooks.forEach(builder::onLoad);
+            shutdownHooks.forEach(builder::onShutdown);
             server = builder.start();
             client = FlightClient.builder(clientAllocator, server.location()).build();
             return this;

@@ -3,6 +3,7 @@ package dev.flexfun.testkit;
 import dev.flexfun.runtime.FlexFunction;
 import dev.flexfun.runtime.FlexFunctionRegistry;
 import dev.flexfun.runtime.OnLoadHook;
+import dev.flexfun.runtime.OnShutdownHook;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class KitRegistry implements FlexFunctionRegistry {
     static final AtomicInteger HOOK_RUNS = new AtomicInteger();
+    static final AtomicInteger SHUTDOWN_HOOK_RUNS = new AtomicInteger();
 
     @Override
     public List<FlexFunction> functions() {
@@ -21,5 +23,11 @@ public final class KitRegistry implements FlexFunctionRegistry {
     @Override
     public List<OnLoadHook> onLoadHooks() {
         return List.of(OnLoadHook.of(KitRegistry.class.getName() + "#count", server -> HOOK_RUNS.incrementAndGet()));
+    }
+
+    @Override
+    public List<OnShutdownHook> onShutdownHooks() {
+        return List.of(OnShutdownHook.of(KitRegistry.class.getName() + "#countShutdown",
+                server -> SHUTDOWN_HOOK_RUNS.incrementAndGet()));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flexfun.runtime.OnLoadHook;
+import dev.flexfun.runtime.OnShutdownHook;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,20 @@ class TestServerLifecycleTest {
                 }));
         IllegalStateException e = assertThrows(IllegalStateException.class, server::start);
         assertTrue(e.getMessage().contains("no connection"), e.getMessage());
+    }
+
+    @Test
+    void shutdownHooksRunWhenTheKitCloses() {
+        int registryRuns = KitRegistry.SHUTDOWN_HOOK_RUNS.get();
+        AtomicReference<String> seen = new AtomicReference<>("not run");
+        FlexFunTestServer server = FlexFunTestServer.create().setting("demo.name", "kit")
+                .onShutdown(OnShutdownHook.of("test#close", ctx -> seen.set(ctx.section("demo").path("name").asText())))
+                .start();
+        assertEquals(4, server.call("Count", Map.of("n", 4)).size());
+        assertEquals("not run", seen.get());
+        server.close();
+        assertEquals("kit", seen.get());
+        assertEquals(registryRuns + 1, KitRegistry.SHUTDOWN_HOOK_RUNS.get(), "the class path's hook ran once");
     }
 
     @Test

@@ -75,6 +75,7 @@ public final class AdapterEmitter {
             type.addMethod(getter("metadataJson", metadataJson));
         }
         type.addMethod(call(function, owner, writer));
+        type.addMethod(checkCall(function));
         type.addType(writerClass(function, record, writer));
         return JavaFile.builder(adapter.packageName(), type.build())
                 .skipJavaLangImports(true)
@@ -145,6 +146,33 @@ public final class AdapterEmitter {
         return call.addStatement("return $T.$N($L, $N, $N, $T::new)", RECORD_RESULT, factory, invocation, COLUMNS,
                         CONTEXT, writer)
                 .build();
+    }
+
+    /**
+     * {@code checkCall}: the same column check and parameter reads as {@code call}, values discarded,
+     * the method not run (the deferred invocation mode checks a call at GetFlightInfo this way).
+     */
+    private static MethodSpec checkCall(FunctionModel function) {
+        MethodSpec.Builder check = MethodSpec.methodBuilder("checkCall")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(CALL_CONTEXT, CONTEXT)
+                .addStatement("$T.of(SCHEMA, $N.columns())", COLUMN_SELECTION, CONTEXT);
+        if (function.parameters().stream().anyMatch(p -> p.kind() == ParameterKind.PARAM)) {
+            check.addStatement("$T $N = $N.parameters()", JSON_NODE, PARAMETERS, CONTEXT);
+        }
+        for (ParameterModel parameter : function.parameters()) {
+            if (isBoundFromCall(parameter.kind())) {
+                check.addStatement("$L", argument(parameter));
+            }
+        }
+        return check.build();
+    }
+
+    /** Whether reading the parameter can fail for a bad call (the others are handed over as they are). */
+    private static boolean isBoundFromCall(ParameterKind kind) {
+        return kind == ParameterKind.PARAM || kind == ParameterKind.EXECUTION_CONTEXT
+                || kind == ParameterKind.OPTIONAL_EXECUTION_CONTEXT;
     }
 
     /** The value of one parameter (other than the CallContext itself); new parameter kinds add a case here. */

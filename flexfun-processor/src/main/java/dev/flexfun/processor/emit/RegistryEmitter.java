@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.flexfun.processor.RuntimeTypes;
+import dev.flexfun.processor.model.HookKind;
 import dev.flexfun.processor.model.HookModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,6 @@ import javax.lang.model.element.Modifier;
 public final class RegistryEmitter {
     private static final ClassName REGISTRY = ClassName.get(RuntimeTypes.RUNTIME_PACKAGE, "FlexFunctionRegistry");
     private static final ClassName FLEX_FUNCTION = ClassName.get(RuntimeTypes.RUNTIME_PACKAGE, "FlexFunction");
-    private static final ClassName ON_LOAD_HOOK = ClassName.get(RuntimeTypes.RUNTIME_PACKAGE, "OnLoadHook");
 
     private RegistryEmitter() {
     }
@@ -25,7 +25,7 @@ public final class RegistryEmitter {
      * The registry's source.
      *
      * @param functions the classes to instantiate, one per function, in declaration order
-     * @param hooks     the {@code @OnLoad} methods, in declaration order
+     * @param hooks     the {@code @OnLoad} and {@code @OnShutdown} methods, in declaration order
      */
     public static JavaFile emit(ClassName registry, List<ClassName> functions, List<HookModel> hooks) {
         TypeSpec.Builder type = TypeSpec.classBuilder(registry)
@@ -44,25 +44,34 @@ public final class RegistryEmitter {
                 .returns(ParameterizedTypeName.get(ClassName.get(List.class), FLEX_FUNCTION))
                 .addStatement("return $T.of($L)", List.class, list(instances))
                 .build());
-        if (!hooks.isEmpty()) {
-            List<CodeBlock> entries = new ArrayList<>();
-            for (HookModel hook : hooks) {
-                ClassName owner = ClassName.get(hook.owner());
-                String method = hook.method().getSimpleName().toString();
-                String argument = hook.takesServerContext() ? "server" : "";
-                entries.add(CodeBlock.of("$T.of($S, server -> $T.$N($L))", ON_LOAD_HOOK,
-                        owner.canonicalName() + "#" + method, owner, method, argument));
+        for (HookKind kind : HookKind.values()) {
+            List<HookModel> ofKind = hooks.stream().filter(hook -> hook.kind() == kind).toList();
+            if (!ofKind.isEmpty()) {
+                type.addMethod(hookList(kind, ofKind));
             }
-            type.addMethod(MethodSpec.methodBuilder("onLoadHooks")
-                    .addAnnotation(Override.class)
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(ParameterizedTypeName.get(ClassName.get(List.class), ON_LOAD_HOOK))
-                    .addStatement("return $T.of($L)", List.class, list(entries))
-                    .build());
         }
         return JavaFile.builder(registry.packageName(), type.build())
                 .skipJavaLangImports(true)
                 .indent("    ")
+                .build();
+    }
+
+    /** The registry method listing the hooks of one kind, e.g. {@code onLoadHooks()}. */
+    private static MethodSpec hookList(HookKind kind, List<HookModel> hooks) {
+        ClassName hookType = ClassName.get(RuntimeTypes.RUNTIME_PACKAGE, kind.runtimeType());
+        List<CodeBlock> entries = new ArrayList<>();
+        for (HookModel hook : hooks) {
+            ClassName owner = ClassName.get(hook.owner());
+            String method = hook.method().getSimpleName().toString();
+            String argument = hook.takesServerContext() ? "server" : "";
+            entries.add(CodeBlock.of("$T.of($S, server -> $T.$N($L))", hookType,
+                    owner.canonicalName() + "#" + method, owner, method, argument));
+        }
+        return MethodSpec.methodBuilder(kind.registryMethod())
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(List.class), hookType))
+                .addStatement("return $T.of($L)", List.class, list(entries))
                 .build();
     }
 

@@ -6,6 +6,7 @@ import dev.flexfun.processor.RuntimeTypes;
 import dev.flexfun.processor.model.ClassFunctionModel;
 import dev.flexfun.processor.model.ColumnModel;
 import dev.flexfun.processor.model.FunctionModel;
+import dev.flexfun.processor.model.HookKind;
 import dev.flexfun.processor.model.HookModel;
 import dev.flexfun.processor.model.ParameterModel;
 import dev.flexfun.processor.model.ReturnKind;
@@ -30,7 +31,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
-/** Reads {@code @FlexFun} and {@code @OnLoad} elements into the model, without judging them. */
+/** Reads {@code @FlexFun}, {@code @OnLoad} and {@code @OnShutdown} elements into the model, without judging them. */
 public final class ModelExtractor {
     private static final String FLEX_FUN = FlexFun.class.getCanonicalName();
     private static final Map<String, ReturnKind> CONTAINERS = Map.of(
@@ -82,12 +83,12 @@ public final class ModelExtractor {
                 !annotation.description().isEmpty() || !annotation.metadata().isEmpty());
     }
 
-    /** The model of an {@code @OnLoad} method. */
-    public HookModel hook(ExecutableElement method) {
+    /** The model of an {@code @OnLoad} or {@code @OnShutdown} method. */
+    public HookModel hook(HookKind kind, ExecutableElement method) {
         List<String> parameterTypes = method.getParameters().stream().map(p -> p.asType().toString()).toList();
         boolean takesServer = parameterTypes.size() == 1
                 && isDeclared(method.getParameters().get(0).asType(), RuntimeTypes.SERVER_CONTEXT);
-        return new HookModel(method, (TypeElement) method.getEnclosingElement(), parameterTypes, takesServer);
+        return new HookModel(kind, method, (TypeElement) method.getEnclosingElement(), parameterTypes, takesServer);
     }
 
     private static ReturnKind returnKind(TypeMirror type) {

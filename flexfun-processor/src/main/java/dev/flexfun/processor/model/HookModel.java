@@ -5,13 +5,14 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * An {@code @OnLoad} method.
+ * An {@code @OnLoad} or {@code @OnShutdown} method.
  *
+ * @param kind           when it runs
  * @param method         the method
  * @param owner          its class
  * @param parameterTypes its parameter types, as written (validation checks them)
  * @param takesServerContext whether its only parameter is a {@code ServerContext}
  */
-public record HookModel(ExecutableElement method, TypeElement owner, List<String> parameterTypes,
+public record HookModel(HookKind kind, ExecutableElement method, TypeElement owner, List<String> parameterTypes,
         boolean takesServerContext) {
 }

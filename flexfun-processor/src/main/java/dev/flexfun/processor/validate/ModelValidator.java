@@ -368,7 +368,7 @@ public final class ModelValidator {
         return problems.count() == before;
     }
 
-    /** Checks an {@code @OnLoad} method; returns whether it can be registered. */
+    /** Checks an {@code @OnLoad} or {@code @OnShutdown} method; returns whether it can be registered. */
     public boolean validate(HookModel hook) {
         ExecutableElement method = hook.method();
         StringBuilder wrong = new StringBuilder();
@@ -395,7 +395,7 @@ public final class ModelValidator {
             return true;
         }
         wrong.setLength(wrong.length() - 1);
-        problems.error(method, "@OnLoad method " + method.getSimpleName() + "() must be public static void, in a"
+        problems.error(method, hook.kind().annotation() + " method " + method.getSimpleName() + "() must be public static void, in a"
                 + " public class, and take no parameters or one " + RuntimeTypes.SERVER_CONTEXT + ", but" + wrong + ".");
         return false;
     }

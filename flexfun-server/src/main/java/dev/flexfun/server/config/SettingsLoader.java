@@ -90,13 +90,18 @@ final class SettingsLoader {
         boolean stackTraces = flexfun.bool("error_stack_traces", false);
         // 60 s: long enough for a slow consumer's pauses, short enough that a stalled one cannot hold a thread for long.
         long stallMs = flexfun.positiveMillis("stream_stall_timeout_ms", 60_000, 1, "milliseconds");
+        String invocationMode = flexfun.choice("invocation_mode", FlexFunSettings.EAGER, FlexFunSettings.INVOCATION_MODES);
+        List<String> ticketKeys = ticketKeys(flexfun, invocationMode);
+        // 5 min: long enough for a client between GetFlightInfo and DoGet, short enough that a leaked ticket soon dies.
+        long ticketTtlMs = flexfun.positiveMillis("ticket_ttl_sec", 300, 1000, "seconds");
 
         ServerSettings serverSettings = new ServerSettings(listenHost, listenPort, advertiseHost, advertisePort, useTls,
                 useMtls, certificate, privateKey, rootCertificate, authentication, tokenHeader, tokenVerification,
                 taskThreads, taskCloseThreads, Duration.ofMillis(ttlMillis), metricsHost, metricsPort, healthHost,
                 healthPort, logEventKey, otel, Duration.ofMillis(graceMillis));
         FlexFunSettings flexfunSettings = new FlexFunSettings(Duration.ofMillis(deadlineMs), Duration.ofMillis(pollingMs),
-                batchSize, queueSize, maxCommandBytes, stackTraces, Duration.ofMillis(stallMs));
+                batchSize, queueSize, maxCommandBytes, stackTraces, Duration.ofMillis(stallMs), invocationMode, ticketKeys,
+                Duration.ofMillis(ticketTtlMs));
         List<String> warnings = new ArrayList<>();
         for (String unknown : server.unknownKeys()) {
             warnings.add("Unknown setting " + unknown + " is ignored.");
@@ -105,6 +110,26 @@ final class SettingsLoader {
             warnings.add("Unknown setting " + unknown + " is ignored.");
         }
         return new Settings(serverSettings, flexfunSettings, tokenList, tree, List.copyOf(warnings));
+    }
+
+    /** Deferred mode needs a key; a key given in any mode must be long enough for HMAC-SHA256. */
+    private static List<String> ticketKeys(SectionReader flexfun, String invocationMode) {
+        List<String> keys = flexfun.stringList("ticket_keys");
+        if (FlexFunSettings.DEFERRED.equals(invocationMode) && keys.isEmpty()) {
+            throw flexfun.invalid("ticket_keys", "invocation_mode = \"deferred\" needs at least one key shared by all "
+                    + "replicas, e.g. ticket_keys = [\"<output of: openssl rand -base64 48>\"]");
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            int bytes = keys.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes < FlexFunSettings.MIN_TICKET_KEY_BYTES) {
+                // Not ConfigException.invalid: it would print the secret.
+                throw new ConfigException("Invalid setting flexfun.ticket_keys (env "
+                        + EnvOverrides.envName("flexfun", "ticket_keys") + "): key " + (i + 1) + " of " + keys.size()
+                        + " is " + bytes + " bytes long; each key must have at least "
+                        + FlexFunSettings.MIN_TICKET_KEY_BYTES + " bytes (e.g. the output of: openssl rand -base64 48).");
+            }
+        }
+        return keys;
     }
 
     /** PEM values are inline text or {@code @/path}; a path must name a readable file. */

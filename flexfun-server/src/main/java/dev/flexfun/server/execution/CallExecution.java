@@ -30,6 +30,15 @@ public interface CallExecution extends AutoCloseable {
     /** Opens the result a ticket names, for DoGet; close the lease when done reading. */
     ResultLease open(byte[] ticket);
 
+    /**
+     * {@link #open(byte[])} for a DoGet from {@code origin}. Where DoGet runs the call the ticket
+     * carries (deferred mode), the call runs for that caller with that DoGet's headers; a result that
+     * GetFlightInfo made does not depend on them.
+     */
+    default ResultLease open(byte[] ticket, CallOrigin origin) {
+        return open(ticket);
+    }
+
     /** Stops accepting calls and cancels those not finished (SHUTTING_DOWN). */
     void shutdown();
 

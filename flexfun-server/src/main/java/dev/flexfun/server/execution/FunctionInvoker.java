@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Runs one function call: builds its {@link CallContext}, calls the function, and shapes the result
@@ -22,6 +23,9 @@ public final class FunctionInvoker {
     /** Schema metadata key of the data-source messages (PROTOCOL.md section 1). */
     public static final String DATA_SOURCE_MESSAGES_KEY = "x-gdc-data-source-messages";
 
+    /** The task id a call's checks see: they run before (or without) a task. */
+    private static final String CHECK_TASK_ID = "check";
+
     private final int batchSize;
 
     public FunctionInvoker(int batchSize) {
@@ -30,7 +34,7 @@ public final class FunctionInvoker {
 
     /** Checks what can be checked before a call is queued (bad columns fail fast, not on the pool). */
     public List<String> requestedColumns(FunctionCall call) {
-        CallContext probe = context(call, "check", new CancellationSignal(), null);
+        CallContext probe = context(call, CHECK_TASK_ID, new CancellationSignal(), null);
         List<String> columns = probe.columns().orElse(List.of());
         List<String> known = call.function().schema().getFields().stream().map(Field::getName).toList();
         for (String column : columns) {
@@ -40,6 +44,20 @@ public final class FunctionInvoker {
             }
         }
         return columns;
+    }
+
+    /**
+     * Checks a call without running it: the columns hint, and through {@link
+     * dev.flexfun.runtime.FlexFunction#checkCall} its parameters and execution context.
+     *
+     * @return the schema the call's result will be sent with (data-source messages aside: they are
+     *     known only once the function ran)
+     * @throws Exception what {@code checkCall} throws (see {@link Failures})
+     */
+    public Schema check(FunctionCall call) throws Exception {
+        List<String> columns = requestedColumns(call);
+        call.function().checkCall(context(call, CHECK_TASK_ID, new CancellationSignal(), null));
+        return ShapedResult.schemaOf(call.function().schema(), columns, Map.of());
     }
 
     /**

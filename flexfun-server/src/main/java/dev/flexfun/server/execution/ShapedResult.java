@@ -33,11 +33,20 @@ final class ShapedResult implements FlexResult {
      * @param columns the requested columns (all when empty); every one must be in {@code inner}'s schema
      */
     static FlexResult of(FlexResult inner, List<String> columns, java.util.Map<String, String> extraMetadata) {
-        Schema source = inner.schema();
+        Schema target = schemaOf(inner.schema(), columns, extraMetadata);
+        if (target.equals(inner.schema())) {
+            return inner;
+        }
+        return new ShapedResult(inner, target, target.getFields().stream().map(Field::getName).toList());
+    }
+
+    /** The schema a result of schema {@code source} is sent with when the call asked for {@code columns}. */
+    static Schema schemaOf(Schema source, List<String> columns, java.util.Map<String, String> extraMetadata) {
         java.util.Set<String> requested = new java.util.HashSet<>(columns);
         List<Field> fields = new ArrayList<>(source.getFields().size());
+        boolean all = requested.isEmpty(); // not "requested is empty by now": that would add the columns after the last one
         for (Field field : source.getFields()) {
-            if (requested.isEmpty() || requested.remove(field.getName())) {
+            if (all || requested.remove(field.getName())) {
                 fields.add(field);
             }
         }
@@ -45,14 +54,9 @@ final class ShapedResult implements FlexResult {
             throw new IllegalArgumentException("The result of the function has no column(s) " + requested
                     + "; its columns are " + source.getFields().stream().map(Field::getName).toList() + ".");
         }
-        List<String> names = fields.stream().map(Field::getName).toList();
         java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>(source.getCustomMetadata());
         metadata.putAll(extraMetadata);
-        Schema target = new Schema(fields, metadata);
-        if (target.equals(source)) {
-            return inner;
-        }
-        return new ShapedResult(inner, target, names);
+        return new Schema(fields, metadata);
     }
 
     @Override

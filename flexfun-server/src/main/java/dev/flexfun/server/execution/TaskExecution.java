@@ -127,6 +127,14 @@ public final class TaskExecution implements CallExecution {
         return outcome.result().acquire();
     }
 
+    /** Drops a task's result now rather than after {@code task_result_ttl_sec} (freed once no longer read). */
+    void discard(String taskId) {
+        Task task = tasks.get(taskId);
+        if (task != null) {
+            forget(task);
+        }
+    }
+
     @Override
     public void shutdown() {
         shuttingDown = true;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flexfun.runtime.ErrorCode;
 import dev.flexfun.server.FlexFunServer;
 import dev.flexfun.server.fixtures.GeneratedResult;
+import dev.flexfun.server.fixtures.OwnThreads;
 import dev.flexfun.server.fixtures.ServerHarness;
 import dev.flexfun.server.fixtures.TestFunction;
 import dev.flexfun.server.observability.ServerHealth;
@@ -34,7 +35,7 @@ class GracefulShutdownTest {
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, OwnThreads.EACH_TASK);
     }
 
     private static void awaitShuttingDown(FlexFunServer server) throws InterruptedException {

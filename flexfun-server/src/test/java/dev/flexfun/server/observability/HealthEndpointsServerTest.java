@@ -9,6 +9,7 @@ import dev.flexfun.runtime.OnLoadHook;
 import dev.flexfun.server.FlexFunServer;
 import dev.flexfun.server.fixtures.Gate;
 import dev.flexfun.server.fixtures.GeneratedResult;
+import dev.flexfun.server.fixtures.OwnThreads;
 import dev.flexfun.server.fixtures.ServerHarness;
 import dev.flexfun.server.fixtures.TestFunction;
 import java.net.ConnectException;
@@ -61,7 +62,7 @@ class HealthEndpointsServerTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, OwnThreads.EACH_TASK);
         assertTrue(hookEntered.await(30, TimeUnit.SECONDS));
         assertEquals(500, status(port, "/ready"), "starting: an on-load hook is still running");
         assertEquals(202, status(port, "/live"));
@@ -106,7 +107,7 @@ class HealthEndpointsServerTest {
                 .function(gate.function("Held")))) {
             int port = h.server.healthCheckPort().orElseThrow();
             assertEquals(202, status(port, "/ready"));
-            CompletableFuture<?> call = CompletableFuture.runAsync(() -> h.call("Held", "{}"));
+            CompletableFuture<?> call = CompletableFuture.runAsync(() -> h.call("Held", "{}"), OwnThreads.EACH_TASK);
             assertTrue(gate.entered.await(30, TimeUnit.SECONDS));
 
             CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
@@ -115,7 +116,7 @@ class HealthEndpointsServerTest {
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, OwnThreads.EACH_TASK);
             while (h.server.health().state() != ServerHealth.State.SHUTTING_DOWN) {
                 Thread.sleep(5);
             }
