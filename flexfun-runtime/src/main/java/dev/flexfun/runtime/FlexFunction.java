@@ -40,8 +40,10 @@ public interface FlexFunction {
      * A hand-written function may override it; by default nothing is checked here, and its own
      * checks happen when it runs.
      *
+     * @param context the call, as {@link #call} would receive it
      * @throws IllegalArgumentException or {@link FlexFunException} (e.g. {@link BadArgumentException})
      *     when the call is not acceptable
+     * @throws Exception anything else a hand-written check throws fails the call with COMMAND_FAILED
      */
     default void checkCall(CallContext context) throws Exception {
     }

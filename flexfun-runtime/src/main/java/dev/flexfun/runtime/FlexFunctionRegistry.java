@@ -17,7 +17,7 @@ public interface FlexFunctionRegistry {
         return List.of();
     }
 
-    /** The {@code @OnShutdown} hooks of this module, in declaration order. */
+    /** {@return the {@code @OnShutdown} hooks of this module, in declaration order} */
     default List<OnShutdownHook> onShutdownHooks() {
         return List.of();
     }
