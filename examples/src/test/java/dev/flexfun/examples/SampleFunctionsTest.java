@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flexfun.runtime.BadArgumentException;
 import dev.flexfun.runtime.CallContext;
 import dev.flexfun.runtime.context.ExecutionContext;
+import dev.flexfun.testkit.ExecutionContextBuilder;
 import dev.flexfun.runtime.context.ExecutionType;
 import java.util.List;
 import java.util.Optional;
@@ -55,14 +54,12 @@ class SampleFunctionsTest {
     }
 
     @Test
-    void filteredKeepsOnlyWhatAPositiveFilterSelects() throws Exception {
-        ObjectNode payload = (ObjectNode) new ObjectMapper().readTree(Samples.json(Samples.REPORT));
-        payload.putArray("filters").addObject()
-                .put("filterType", "positiveAttributeFilter")
-                .put("labelIdentifier", "attribute2")
-                .putArray("values").add("value3").add("value1");
-        String json = payload.toString();
-        ExecutionContext context = CallContext.builder().executionContextJson(json).build().requireExecutionContext();
+    void filteredKeepsOnlyWhatAPositiveFilterSelects() {
+        // The test kit writes the execution context GoodData would send; no JSON copied by hand.
+        ExecutionContext context = ExecutionContextBuilder.report()
+                .attribute("attribute1", "Attribute 1")
+                .positiveFilter("attribute2", "value3", "value1")
+                .build();
 
         List<SampleRow> rows = SampleFunctions.filtered(Optional.of(context), 10, Optional.empty(),
                 CallContext.builder().build());

@@ -47,6 +47,11 @@ import javax.tools.StandardLocation;
  * {@code com.acme.sales.FlexFunRegistry}). Two modules on one class path need different
  * registry names: when their functions share a package, set the name with the javac option
  * {@code -Aflexfun.registryName=com.acme.sales.SalesRegistry}.
+ *
+ * <p>For Gradle's incremental compilation the processor is <em>aggregating</em> (declared in
+ * {@code META-INF/gradle/incremental.annotation.processors}): it writes one registry from all
+ * annotated elements. Every generated file names its originating elements: an adapter its method's
+ * class and row record, the registry and its service file every element they list.
  */
 @AutoService(Processor.class)
 public final class FlexFunProcessor extends AbstractProcessor {
@@ -63,6 +68,8 @@ public final class FlexFunProcessor extends AbstractProcessor {
     private final List<HookModel> hooks = new ArrayList<>();
     private final List<String> packages = new ArrayList<>();
     private final Set<String> adapterNames = new HashSet<>();
+    /** Every element the registry lists: its originating elements (and the service file's). */
+    private final List<Element> registeredElements = new ArrayList<>();
     private boolean registryWritten;
 
     @Override
@@ -139,6 +146,7 @@ public final class FlexFunProcessor extends AbstractProcessor {
                 String metadata = function.metadata().isEmpty() ? null : compact(function.metadata());
                 write(AdapterEmitter.emit(function, adapter, metadata));
                 registered.add(adapter);
+                registeredElements.add(element);
                 packages.add(adapter.packageName());
             }
         } else {
@@ -148,6 +156,7 @@ public final class FlexFunProcessor extends AbstractProcessor {
             if (valid) {
                 ClassName type = ClassName.get(function.type());
                 registered.add(type);
+                registeredElements.add(element);
                 packages.add(type.packageName());
             }
         }
@@ -157,6 +166,7 @@ public final class FlexFunProcessor extends AbstractProcessor {
         HookModel hook = extractor.hook(kind, method);
         if (validator.validate(hook)) {
             hooks.add(hook);
+            registeredElements.add(method);
             packages.add(ClassName.get(hook.owner()).packageName());
         }
     }
@@ -209,12 +219,13 @@ public final class FlexFunProcessor extends AbstractProcessor {
         Elements elements = processingEnv.getElementUtils();
         if (elements.getTypeElement(RuntimeTypes.FLEX_FUNCTION_REGISTRY) == null) {
             problems.error("The FlexFun runtime (" + RuntimeTypes.FLEX_FUNCTION_REGISTRY + ") is not on the class"
-                    + " path; add the dependency dev.flexfun:flexfun-server.");
+                    + " path; add the dependency dev.flexfun:flexfun-runtime.");
             return;
         }
-        write(RegistryEmitter.emit(registry, registered, hooks));
+        write(RegistryEmitter.emit(registry, registered, hooks, registeredElements));
         try {
-            FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE);
+            FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE,
+                    registeredElements.toArray(Element[]::new));
             try (Writer writer = file.openWriter()) {
                 writer.write(registry.canonicalName() + "\n");
             }

@@ -3,6 +3,7 @@ package dev.flexfun.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flexfun.runtime.context.ExecutionContext;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,6 +113,17 @@ public final class CallContextBuilder {
         }
         this.parameters = params;
         return this;
+    }
+
+    /**
+     * Sets {@code parameters.executionContext} to this context's JSON, e.g. one made by the test kit's
+     * {@code ExecutionContextBuilder}.
+     *
+     * @param executionContext the execution context; {@code null} removes it
+     * @return this builder
+     */
+    public CallContextBuilder executionContext(ExecutionContext executionContext) {
+        return executionContext(executionContext == null ? null : executionContext.raw());
     }
 
     /**

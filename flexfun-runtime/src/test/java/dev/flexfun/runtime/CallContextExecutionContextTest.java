@@ -113,8 +113,17 @@ class CallContextExecutionContextTest {
     void executionContextNullRemovesIt() throws IOException {
         CallContext call = CallContext.builder()
                 .executionContextJson(sample("report-execution-context.json"))
-                .executionContext(null)
+                .executionContext((com.fasterxml.jackson.databind.JsonNode) null)
                 .build();
         assertEquals(Optional.empty(), call.executionContext());
+    }
+
+    @Test
+    void aParsedContextGoesInAsItsJson() throws IOException {
+        ExecutionContext context = CallContext.builder().executionContextJson(sample("report-execution-context.json"))
+                .build().requireExecutionContext();
+        CallContext call = CallContext.builder().parametersJson("{\"limit\": 3}").executionContext(context).build();
+        assertEquals(context, call.executionContext().orElseThrow());
+        assertEquals(3, call.parameters().get("limit").asInt(), "the other parameters are kept");
     }
 }

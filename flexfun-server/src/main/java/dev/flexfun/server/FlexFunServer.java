@@ -10,7 +10,9 @@ import dev.flexfun.runtime.ServerContext;
 import dev.flexfun.server.config.Settings;
 import dev.flexfun.server.execution.CallExecution;
 import dev.flexfun.server.execution.Failures;
+import dev.flexfun.server.lifecycle.ArrowJvmFlags;
 import dev.flexfun.server.lifecycle.InFlightCalls;
+import dev.flexfun.server.lifecycle.MissingJvmFlagsException;
 import dev.flexfun.server.observability.HealthHttpServer;
 import dev.flexfun.server.observability.ServerHealth;
 import dev.flexfun.server.observability.ServerMetrics;
@@ -260,7 +262,7 @@ public final class FlexFunServer implements AutoCloseable {
 
         /** Adds every registry found by {@link java.util.ServiceLoader} on the context class path. */
         public Builder discoverRegistries() {
-            registries.addAll(FunctionCatalog.discoverRegistries(classLoader()));
+            registries.addAll(FunctionCatalog.discoverRegistries());
             return this;
         }
 
@@ -304,17 +306,23 @@ public final class FlexFunServer implements AutoCloseable {
         }
 
         /**
-         * Loads the functions (duplicate names fail), runs the on-load hooks once, and starts listening.
+         * Checks the JVM's flags, loads the functions (duplicate names fail; none at all is a warning),
+         * runs the on-load hooks once, and starts listening.
          *
+         * @throws MissingJvmFlagsException when the JVM lacks the flags Arrow needs
          * @throws IllegalStateException when functions clash or a hook fails
          */
         public FlexFunServer start() throws IOException {
+            ArrowJvmFlags.require(); // before any Arrow class runs: one clear message, not a failure far away
             Settings effective = settings != null ? settings : Settings.defaults();
             FunctionCatalog catalog = new FunctionCatalog();
             registries.forEach(catalog::add);
             functions.forEach(f -> catalog.add(f, "builder"));
             hooks.forEach(catalog::addHook);
             shutdownHooks.forEach(catalog::addShutdownHook);
+            if (catalog.functions().isEmpty()) {
+                LOG.warn("No functions found. {}", FunctionCatalog.NO_REGISTRY_HINT);
+            }
             ServerHealth health = new ServerHealth();
             // Up before the hooks run: an orchestrator sees "starting" (/ready 500), not a closed port.
             HealthHttpServer healthHttp = startHealth(effective, health);
@@ -324,7 +332,8 @@ public final class FlexFunServer implements AutoCloseable {
             try {
                 ServerContext context = context(effective, health);
                 runHooks(catalog.hooks(), context);
-                FlightServerFactory factory = new FlightServerFactory(effective, context, classLoader());
+                FlightServerFactory factory = new FlightServerFactory(effective, context,
+                        FunctionCatalog.contextClassLoader());
                 parent = ownsAllocator ? new RootAllocator() : allocator;
                 tracingUsed = tracing != null ? tracing : Tracing.forExporterType(effective.server().otelExporterType());
                 return new FlexFunServer(effective, catalog, health, healthHttp, factory, parent, ownsAllocator,
@@ -346,11 +355,6 @@ public final class FlexFunServer implements AutoCloseable {
         private static HealthHttpServer startHealth(Settings settings, ServerHealth health) throws IOException {
             var host = settings.server().healthCheckHost();
             return host.isEmpty() ? null : HealthHttpServer.start(host.get(), settings.server().healthCheckPort(), health);
-        }
-
-        private static ClassLoader classLoader() {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            return loader != null ? loader : Builder.class.getClassLoader();
         }
 
         private static void runHooks(List<OnLoadHook> hooks, ServerContext context) {

@@ -14,10 +14,30 @@ import java.util.ServiceLoader;
 
 /** The functions a server serves, by name, in registration order, with their on-load and shutdown hooks. */
 public final class FunctionCatalog {
+    /**
+     * What to check when no registry is found: the usual cause is a build without the processor, which
+     * compiles fine and generates nothing. The server logs it; the test kit fails calls with it.
+     */
+    public static final String NO_REGISTRY_HINT = "No FlexFun registry (META-INF/services/"
+            + "dev.flexfun.runtime.FlexFunctionRegistry) is on the class path, so no @FlexFun function is served. "
+            + "The build that compiled your functions must run the annotation processor: add dev.flexfun:"
+            + "flexfun-processor to maven-compiler-plugin's <annotationProcessorPaths> (Gradle: the "
+            + "annotationProcessor configuration); see the README, \"Registration is automatic\".";
     private final Map<String, FlexFunction> functions = new LinkedHashMap<>();
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<OnLoadHook> hooks = new ArrayList<>();
     private final List<OnShutdownHook> shutdownHooks = new ArrayList<>();
+
+    /** The registries the current thread's context class loader (usually the class path) sees. */
+    public static List<FlexFunctionRegistry> discoverRegistries() {
+        return discoverRegistries(contextClassLoader());
+    }
+
+    /** The current thread's context class loader, or this class's loader when there is none. */
+    static ClassLoader contextClassLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : FunctionCatalog.class.getClassLoader();
+    }
 
     /** The registries listed in {@code META-INF/services/dev.flexfun.runtime.FlexFunctionRegistry}. */
     public static List<FlexFunctionRegistry> discoverRegistries(ClassLoader loader) {

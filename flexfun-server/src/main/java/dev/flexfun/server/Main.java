@@ -3,6 +3,7 @@ package dev.flexfun.server;
 import dev.flexfun.runtime.FlexFunction;
 import dev.flexfun.server.config.ConfigException;
 import dev.flexfun.server.config.Settings;
+import dev.flexfun.server.lifecycle.MissingJvmFlagsException;
 import dev.flexfun.server.observability.StructuredLogging;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -56,15 +57,15 @@ public final class Main {
         } catch (ConfigException e) {
             log.error("Invalid configuration: {}", e.getMessage());
             return 1;
+        } catch (MissingJvmFlagsException e) {
+            log.error("The server could not start: {}", e.getMessage()); // the message is the whole story
+            return 1;
         } catch (Exception e) {
             log.error("The server could not start: {}", e.getMessage(), e);
             return 1;
         }
         for (FlexFunction function : server.catalog().functions()) {
             log.info("Serving function {} (from {})", function.name(), server.catalog().sourceOf(function.name()));
-        }
-        if (server.catalog().functions().isEmpty()) {
-            log.warn("No functions found: no FlexFunctionRegistry on the class path.");
         }
         log.info("FlexFun server listening on {} (advertised as {}), started in {} ms", server.location().getUri(),
                 server.advertisedLocation().getUri(), ManagementFactory.getRuntimeMXBean().getUptime());

@@ -97,6 +97,32 @@ class StartupTest {
     }
 
     @Test
+    void aServerWithoutFunctionsWarnsThatTheProcessorDidNotRun() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(FlexFunServer.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try (ServerHarness h = ServerHarness.start("")) {
+            List<String> warnings = lines.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                    .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+            assertEquals(1, warnings.size(), warnings::toString);
+            assertTrue(warnings.get(0).startsWith("No functions found. No FlexFun registry"), warnings::toString);
+            assertTrue(warnings.get(0).contains("<annotationProcessorPaths>"), warnings::toString);
+        } finally {
+            logger.detachAppender(lines);
+        }
+        lines.list.clear();
+        logger.addAppender(lines);
+        try (ServerHarness h = ServerHarness.start("", TestFunction.sample("Sample", ctx -> null))) {
+            assertTrue(lines.list.stream().noneMatch(e -> e.getFormattedMessage().startsWith("No functions found")));
+        } finally {
+            logger.detachAppender(lines);
+        }
+    }
+
+    @Test
     void aFailingHookStopsStartup() {
         OnLoadHook hook = OnLoadHook.of("test#broken", server -> {
             throw new IllegalStateException("cannot reach the database");

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flexfun.runtime.FlexFunction;
+import dev.flexfun.runtime.FlexFunctionRegistry;
 import dev.flexfun.runtime.OnLoadHook;
 import dev.flexfun.runtime.OnShutdownHook;
 import dev.flexfun.server.FlexFunServer;
+import dev.flexfun.server.FunctionCatalog;
 import dev.flexfun.server.config.Settings;
+import dev.flexfun.server.lifecycle.ArrowJvmFlags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +81,8 @@ public final class FlexFunTestServer
     private FlexFunServer server;
     private FlightClient client;
     private boolean perTest;
+    /** Discovery found no registry: calls to functions not served fail with the processor hint. */
+    private boolean noRegistryFound;
 
     private FlexFunTestServer() {
     }
@@ -185,16 +190,21 @@ public final class FlexFunTestServer
      * Starts the server and the client.
      *
      * @return this test server, started
+     * @throws dev.flexfun.server.lifecycle.MissingJvmFlagsException when the test JVM lacks the flags
+     *     Arrow needs (surefire's argLine), naming them
      */
     public FlexFunTestServer start() {
         checkNotStarted();
+        ArrowJvmFlags.require(); // before the kit's own allocator, whose failure would not say why
         root = new RootAllocator();
         serverAllocator = root.newChildAllocator("flexfun-test-server", 0, Long.MAX_VALUE);
         clientAllocator = root.newChildAllocator("flexfun-test-client", 0, Long.MAX_VALUE);
         try {
             FlexFunServer.Builder builder = FlexFunServer.builder().settings(settings()).allocator(serverAllocator);
             if (discover) {
-                builder.discoverRegistries();
+                List<FlexFunctionRegistry> registries = FunctionCatalog.discoverRegistries();
+                registries.forEach(builder::registry);
+                noRegistryFound = registries.isEmpty();
             }
             functions.forEach(builder::function);
             hooks.forEach(builder::onLoad);
@@ -355,6 +365,7 @@ public final class FlexFunTestServer
      */
     public Schema schema(String function) {
         checkStarted();
+        checkServed(function);
         ObjectNode command = JSON.createObjectNode().put("functionName", function);
         return client.getSchema(FlightDescriptor.command(bytes(command)), options()).getSchema();
     }
@@ -472,6 +483,7 @@ public final class FlexFunTestServer
      */
     public FlightInfo submitInfo(String function, Object parameters) {
         checkStarted();
+        checkServed(function);
         ObjectNode command = JSON.createObjectNode();
         command.put("functionName", function);
         command.set("parameters", parametersTree(parameters));
@@ -514,6 +526,14 @@ public final class FlexFunTestServer
             return JSON.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A call the server would answer "does not exist" because the processor never ran: say so. */
+    private void checkServed(String function) {
+        if (noRegistryFound && server.catalog().find(function).isEmpty()) {
+            throw new IllegalStateException("Function '" + function + "' is not served. "
+                    + FunctionCatalog.NO_REGISTRY_HINT);
         }
     }
 

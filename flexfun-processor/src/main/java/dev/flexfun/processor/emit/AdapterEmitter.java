@@ -59,6 +59,9 @@ public final class AdapterEmitter {
                         + " vectors.\n", function.name(), owner, function.method().getSimpleName(), record)
                 .addAnnotation(GeneratedAnnotation.spec())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                // Incremental builds (Gradle): the adapter is stale when the method's class or the record changes.
+                .addOriginatingElement(function.owner())
+                .addOriginatingElement(function.record())
                 .addSuperinterface(FLEX_FUNCTION)
                 .addField(schemaField(function))
                 .addMethod(getter("name", function.name()));

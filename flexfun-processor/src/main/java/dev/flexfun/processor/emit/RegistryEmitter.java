@@ -11,6 +11,7 @@ import dev.flexfun.processor.model.HookKind;
 import dev.flexfun.processor.model.HookModel;
 import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /** Generates the compilation's registry: every function (adapters and hand-written classes) and hook. */
@@ -26,14 +27,18 @@ public final class RegistryEmitter {
      *
      * @param functions the classes to instantiate, one per function, in declaration order
      * @param hooks     the {@code @OnLoad} and {@code @OnShutdown} methods, in declaration order
+     * @param sources   every {@code @FlexFun}, {@code @OnLoad} and {@code @OnShutdown} element the
+     *                  registry lists (its originating elements, for incremental builds)
      */
-    public static JavaFile emit(ClassName registry, List<ClassName> functions, List<HookModel> hooks) {
+    public static JavaFile emit(ClassName registry, List<ClassName> functions, List<HookModel> hooks,
+            List<? extends Element> sources) {
         TypeSpec.Builder type = TypeSpec.classBuilder(registry)
                 .addJavadoc("The FlexFunctions of this module, found by the server with"
                         + " {@link java.util.ServiceLoader}.\n")
                 .addAnnotation(GeneratedAnnotation.spec())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(REGISTRY);
+        sources.forEach(type::addOriginatingElement);
         List<CodeBlock> instances = new ArrayList<>();
         for (ClassName function : functions) {
             instances.add(CodeBlock.of("new $T()", function));

@@ -1,6 +1,7 @@
 /**
- * Graceful shutdown support: {@link dev.flexfun.server.lifecycle.InFlightCalls} refuses new calls
- * once shutdown begins and waits, within the grace period, for the running ones;
+ * Start and stop: {@link dev.flexfun.server.lifecycle.ArrowJvmFlags} refuses to start a JVM without
+ * the flags Arrow needs; {@link dev.flexfun.server.lifecycle.InFlightCalls} refuses new calls once
+ * shutdown begins and waits, within the grace period, for the running ones;
  * {@link dev.flexfun.server.lifecycle.ShuttingDown} is the error those calls get.
  */
 package dev.flexfun.server.lifecycle;
