@@ -17,6 +17,8 @@ WORKDIR /app
 # Only the application's runtime jars (no Maven, no test dependencies) and the configuration.
 COPY --from=build /src/examples/target/app/lib /app/lib
 COPY config /app/config
+# The image redistributes the server's dependencies: our license and the notices they ask for.
+COPY LICENSE NOTICE /app/
 
 # Listen on all interfaces inside the container; any GOODDATA_FLIGHT_* variable overrides config/.
 ENV GOODDATA_FLIGHT_SERVER__LISTEN_HOST=0.0.0.0 \

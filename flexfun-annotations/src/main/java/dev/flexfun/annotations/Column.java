@@ -11,28 +11,28 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.RECORD_COMPONENT)
 public @interface Column {
-    /** The column name; defaults to the component's name. */
+    /** {@return the column name} Defaults to the component's name. */
     String name() default "";
 
     /**
-     * Whether the column may hold nulls. Primitives are never nullable; references are nullable
+     * {@return whether the column may hold nulls} Primitives are never nullable; references are nullable
      * unless this says {@link Nullability#NOT_NULL} (or a {@code @NonNull}/{@code @NotNull}
      * type-use annotation is present).
      */
     Nullability nullable() default Nullability.DEFAULT;
 
-    /** Decimal precision (1..38); required for {@code BigDecimal}. */
+    /** {@return the decimal precision (1..38)} Required for {@code BigDecimal}. */
     int precision() default -1;
 
-    /** Decimal scale (0..precision); required for {@code BigDecimal}. */
+    /** {@return the decimal scale (0..precision)} Required for {@code BigDecimal}. */
     int scale() default -1;
 
-    /** Time unit of a time or timestamp column; defaults to microseconds. */
+    /** {@return the time unit of a time or timestamp column} Defaults to microseconds. */
     TimeUnit unit() default TimeUnit.DEFAULT;
 
     /**
-     * Time zone of a timestamp column for {@code Instant}, {@code OffsetDateTime} and
-     * {@code ZonedDateTime} (default "UTC"). Not allowed on {@code LocalDateTime}, which has none.
+     * {@return the time zone of a timestamp column} For {@code Instant}, {@code OffsetDateTime} and
+     * {@code ZonedDateTime}; "UTC" by default. Not allowed on {@code LocalDateTime}, which has none.
      */
     String timeZone() default "";
 
@@ -40,7 +40,9 @@ public @interface Column {
     enum Nullability {
         /** Primitives are not nullable, references are. */
         DEFAULT,
+        /** May hold nulls (not allowed on a primitive). */
         NULLABLE,
+        /** Never holds nulls: a null value fails the call, naming the column and the row. */
         NOT_NULL
     }
 
@@ -48,9 +50,13 @@ public @interface Column {
     enum TimeUnit {
         /** Microseconds. */
         DEFAULT,
+        /** Seconds. */
         SECOND,
+        /** Milliseconds. */
         MILLISECOND,
+        /** Microseconds. */
         MICROSECOND,
+        /** Nanoseconds. */
         NANOSECOND
     }
 }

@@ -24,15 +24,15 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface FlexFun {
-    /** The function's name as clients call it. Defaults to the method's (or class's simple) name. */
+    /** {@return the function's name as clients call it} Defaults to the method's (or class's simple) name. */
     String name() default "";
 
-    /** A human-readable description; shown in ListFlights metadata. */
+    /** {@return a human-readable description} Shown in ListFlights metadata. */
     String description() default "";
 
     /**
-     * Metadata as a JSON object literal, e.g. {@code "{\"tags\":[\"demo\"]}"}; published in the
-     * function's ListFlights descriptor. Checked at compile time.
+     * {@return metadata as a JSON object literal} Example: {@code "{\"tags\":[\"demo\"]}"}.
+     * Published in the function's ListFlights descriptor; checked at compile time.
      */
     String metadata() default "";
 }

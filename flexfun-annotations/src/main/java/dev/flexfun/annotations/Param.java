@@ -14,11 +14,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.PARAMETER)
 public @interface Param {
-    /** The key under {@code parameters}. */
+    /** {@return the key under {@code parameters}} */
     String value();
 
     /**
-     * Whether the call fails when the parameter is absent or null. {@code Optional<T>} implies false;
+     * {@return whether the call fails when the parameter is absent or null} {@code Optional<T>} implies false;
      * a primitive cannot be optional (use its boxed type, {@code null} when absent, or {@code Optional}).
      */
     boolean required() default true;

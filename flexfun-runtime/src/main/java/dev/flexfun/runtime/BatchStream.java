@@ -8,10 +8,17 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public interface BatchStream extends AutoCloseable {
 
-    /** The vectors each batch is written into. */
+    /** {@return the vectors each batch is written into} */
     VectorSchemaRoot root();
 
-    /** Fills {@link #root()} with the next batch; returns {@code false} (leaving it empty) at the end. */
+    /**
+     * Fills {@link #root()} with the next batch.
+     *
+     * @return {@code false} (leaving the root empty) at the end, {@code true} otherwise
+     * @throws Exception when producing the batch failed: the user's code threw, or a value did not
+     *     fit
+     * its column
+     */
     boolean next() throws Exception;
 
     /**

@@ -15,17 +15,18 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 public interface CallContext {
 
-    /** The name of the called function. */
+    /** {@return the name of the called function} */
     String functionName();
 
-    /** The server's id for this call (the task id), or a fixed value outside a server. */
+    /** {@return the server's id for this call (the task id), or a fixed value outside a server} */
     String taskId();
 
-    /** The call's {@code parameters} object, whole; an empty object when the call had none. */
+    /** {@return the call's {@code parameters} object, whole; an empty object when the call had none} */
     JsonNode parameters();
 
     /**
-     * The {@code parameters.columns} hint: the columns the caller needs, in the caller's order.
+     * {@return the {@code parameters.columns} hint: the columns the caller needs, in the caller's
+     * order}
      * Empty when the call did not restrict columns.
      */
     Optional<List<String>> columns();
@@ -34,6 +35,7 @@ public interface CallContext {
      * The call's {@code parameters.executionContext}, parsed; empty when the call has none. A
      * context built by {@link #builder()} parses it once, on first use, and caches the outcome.
      *
+     * @return the parsed execution context, or empty when the call has none
      * @throws BadArgumentException when the execution context is present but malformed; the
      *     message names the JSON path
      */
@@ -44,6 +46,7 @@ public interface CallContext {
     /**
      * The call's execution context, for functions that cannot work without one.
      *
+     * @return the parsed execution context
      * @throws BadArgumentException when the call has none or it is malformed
      */
     default ExecutionContext requireExecutionContext() {
@@ -52,10 +55,14 @@ public interface CallContext {
                 + "' has none."));
     }
 
-    /** The call's headers, names in lower case, without the authentication header. */
+    /** {@return the call's headers, names in lower case, without the authentication header} */
     Map<String, List<String>> headers();
 
-    /** The first value of a header (name case-insensitive), if present. */
+    /**
+     * {@return the first value of a header (name case-insensitive), if present}
+     *
+     * @param name the header's name, in any case
+     */
     default Optional<String> header(String name) {
         List<String> values = headers().get(name.toLowerCase(java.util.Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
@@ -102,19 +109,23 @@ public interface CallContext {
         }
     }
 
-    /** How many rows an adapter writes per record batch. */
+    /** {@return how many rows an adapter writes per record batch} */
     int batchSize();
 
-    /** The allocator for Arrow data a hand-written function builds during {@link FlexFunction#call}. */
+    /** {@return the allocator for Arrow data a hand-written function builds during {@link FlexFunction#call}} */
     BufferAllocator allocator();
 
-    /** Attaches a data-source message to the result (sent in the result schema's metadata). */
+    /**
+     * Attaches a data-source message to the result (sent in the result schema's metadata).
+     *
+     * @param message the message
+     */
     void addDataSourceMessage(DataSourceMessage message);
 
-    /** The messages attached so far, in order. */
+    /** {@return the messages attached so far, in order} */
     List<DataSourceMessage> dataSourceMessages();
 
-    /** A builder for contexts outside the server, e.g. in a function's unit tests. */
+    /** {@return a builder for contexts outside the server, e.g. in a function's unit tests} */
     static CallContextBuilder builder() {
         return new CallContextBuilder();
     }

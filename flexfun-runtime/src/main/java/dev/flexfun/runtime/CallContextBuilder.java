@@ -36,23 +36,46 @@ public final class CallContextBuilder {
     CallContextBuilder() {
     }
 
+    /**
+     * Sets the called function's name.
+     *
+     * @param functionName the name
+     * @return this builder
+     */
     public CallContextBuilder functionName(String functionName) {
         this.functionName = Objects.requireNonNull(functionName);
         return this;
     }
 
+    /**
+     * Sets the call's task id.
+     *
+     * @param taskId the id
+     * @return this builder
+     */
     public CallContextBuilder taskId(String taskId) {
         this.taskId = Objects.requireNonNull(taskId);
         return this;
     }
 
-    /** The {@code parameters} object; {@code null} means none. */
+    /**
+     * Sets the whole {@code parameters} object.
+     *
+     * @param parameters the object; {@code null} means none
+     * @return this builder
+     */
     public CallContextBuilder parameters(JsonNode parameters) {
         this.parameters = parameters;
         return this;
     }
 
-    /** The {@code parameters} object as JSON text. */
+    /**
+     * Sets the whole {@code parameters} object from JSON text.
+     *
+     * @param json the object as JSON text
+     * @return this builder
+     * @throws java.io.UncheckedIOException when the text is not valid JSON
+     */
     public CallContextBuilder parametersJson(String json) {
         try {
             return parameters(JSON.readTree(json));
@@ -61,7 +84,12 @@ public final class CallContextBuilder {
         }
     }
 
-    /** Sets {@code parameters.columns}. */
+    /**
+     * Sets {@code parameters.columns}, the columns hint.
+     *
+     * @param columns the columns the call needs, in the caller's order
+     * @return this builder
+     */
     public CallContextBuilder columns(String... columns) {
         ObjectNode params = parameters instanceof ObjectNode o ? o : JSON.createObjectNode();
         var array = params.putArray("columns");
@@ -73,8 +101,11 @@ public final class CallContextBuilder {
     }
 
     /**
-     * Sets {@code parameters.executionContext} (keeping the other parameters); {@code null} removes it.
-     * Call it after {@link #parameters} / {@link #parametersJson}, which replace all parameters.
+     * Sets {@code parameters.executionContext}, keeping the other parameters. Call it after
+     * {@link #parameters} / {@link #parametersJson}, which replace all parameters.
+     *
+     * @param executionContext the execution context; {@code null} removes it
+     * @return this builder
      */
     public CallContextBuilder executionContext(JsonNode executionContext) {
         ObjectNode params = parameters instanceof ObjectNode o ? o.deepCopy() : JSON.createObjectNode();
@@ -89,13 +120,23 @@ public final class CallContextBuilder {
 
     /**
      * Sets {@code parameters.executionContext} to this context's JSON, e.g. one made by the test kit's
-     * {@code ExecutionContextBuilder}; {@code null} removes it.
+     * {@code ExecutionContextBuilder}.
+     *
+     * @param executionContext the execution context; {@code null} removes it
+     * @return this builder
      */
     public CallContextBuilder executionContext(ExecutionContext executionContext) {
         return executionContext(executionContext == null ? null : executionContext.raw());
     }
 
-    /** Sets {@code parameters.executionContext} from JSON text, e.g. a payload captured from GoodData. */
+    /**
+     * Sets {@code parameters.executionContext} from JSON text, e.g. a payload captured from
+     * GoodData.
+     *
+     * @param json the execution context as JSON text
+     * @return this builder
+     * @throws java.io.UncheckedIOException when the text is not valid JSON
+     */
     public CallContextBuilder executionContextJson(String json) {
         try {
             return executionContext(JSON.readTree(json));
@@ -104,6 +145,13 @@ public final class CallContextBuilder {
         }
     }
 
+    /**
+     * Adds a header value (names are case-insensitive and kept in lower case).
+     *
+     * @param name the header's name
+     * @param value one of its values
+     * @return this builder
+     */
     public CallContextBuilder header(String name, String value) {
         headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
         return this;
@@ -124,6 +172,12 @@ public final class CallContextBuilder {
         return this;
     }
 
+    /**
+     * Sets how many rows an adapter writes per record batch.
+     *
+     * @param batchSize a positive number of rows
+     * @return this builder
+     */
     public CallContextBuilder batchSize(int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
@@ -132,13 +186,23 @@ public final class CallContextBuilder {
         return this;
     }
 
-    /** The allocator for hand-written functions' data; required only by functions that use it. */
+    /**
+     * Sets the allocator for hand-written functions' data; required only by functions that use it.
+     *
+     * @param allocator the allocator, which the caller closes
+     * @return this builder
+     */
     public CallContextBuilder allocator(BufferAllocator allocator) {
         this.allocator = allocator;
         return this;
     }
 
-    /** Who made the call; {@code null} means an unauthenticated call. */
+    /**
+     * Sets who made the call.
+     *
+     * @param caller the caller; {@code null} means an unauthenticated call
+     * @return this builder
+     */
     public CallContextBuilder caller(Caller caller) {
         this.caller = caller;
         return this;

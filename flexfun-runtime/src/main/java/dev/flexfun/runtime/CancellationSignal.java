@@ -6,11 +6,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class CancellationSignal {
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
+    /** {@return whether the switch was flipped} */
     public boolean isCancelled() {
         return cancelled.get();
     }
 
-    /** Cancels; returns {@code true} if this call did it (it was not cancelled before). */
+    /**
+     * Flips the switch.
+     *
+     * @return {@code true} if this call did it (it was not cancelled before)
+     */
     public boolean cancel() {
         return cancelled.compareAndSet(false, true);
     }

@@ -13,6 +13,14 @@ import java.util.Objects;
  * @param data          any JSON value, or {@code null}
  */
 public record DataSourceMessage(String source, String correlationId, String type, JsonNode data) {
+    /**
+     * Checks that {@code source}, {@code correlationId} and {@code type} are present.
+     *
+     * @param source who reports it, e.g. the function's name
+     * @param correlationId an id that ties the message to a log line or a request
+     * @param type the message's kind, e.g. "warning"
+     * @param data any JSON value, or {@code null}
+     */
     public DataSourceMessage {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(correlationId, "correlationId");

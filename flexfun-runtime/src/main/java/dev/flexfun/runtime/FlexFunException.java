@@ -32,17 +32,41 @@ public class FlexFunException extends RuntimeException {
 
     private final int code;
     private final String detail;
+    /** Opaque bytes for the client, or {@code null}. */
     private final byte[] body;
     private final FlexFunStatus status;
 
+    /**
+     * An error with a code and a message, no detail or body.
+     *
+     * @param code the protocol code the client receives
+     * @param message what went wrong and what to do about it
+     */
     public FlexFunException(ErrorCode code, String message) {
         this(code, message, null, null, null);
     }
 
+    /**
+     * An error with a code, a message, a detail and a body.
+     *
+     * @param code the protocol code the client receives
+     * @param message what went wrong and what to do about it
+     * @param detail extra detail for the client, or {@code null}
+     * @param body opaque bytes for the client (sent base64-encoded), or {@code null}; copied
+     */
     public FlexFunException(ErrorCode code, String message, String detail, byte[] body) {
         this(code, message, detail, body, null);
     }
 
+    /**
+     * An error with a code, a message, a detail, a body and a cause (logged, not sent).
+     *
+     * @param code the protocol code the client receives
+     * @param message what went wrong and what to do about it
+     * @param detail extra detail for the client, or {@code null}
+     * @param body opaque bytes for the client (sent base64-encoded), or {@code null}; copied
+     * @param cause the underlying failure, or {@code null}
+     */
     public FlexFunException(ErrorCode code, String message, String detail, byte[] body, Throwable cause) {
         this(Objects.requireNonNull(code, "code").code(), message, detail, body, null, cause);
     }
@@ -132,7 +156,7 @@ public class FlexFunException extends RuntimeException {
         return detail;
     }
 
-    /** Opaque bytes for the client (sent base64-encoded), or {@code null}. */
+    /** {@return a copy of the opaque bytes for the client (sent base64-encoded), or {@code null}} */
     public byte[] body() {
         return body == null ? null : body.clone();
     }

@@ -14,18 +14,18 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public interface FlexFunction {
 
-    /** The name clients call the function by. */
+    /** {@return the name clients call the function by} */
     String name();
 
-    /** The full, fixed schema of the function's result. */
+    /** {@return the full, fixed schema of the function's result} */
     Schema schema();
 
-    /** A human-readable description, or the empty string. */
+    /** {@return a human-readable description, or the empty string} */
     default String description() {
         return "";
     }
 
-    /** The function's metadata as a compact JSON object, or {@code null} when it has none. */
+    /** {@return the function's metadata as a compact JSON object, or {@code null} when it has none} */
     default String metadataJson() {
         return null;
     }
@@ -40,8 +40,10 @@ public interface FlexFunction {
      * A hand-written function may override it; by default nothing is checked here, and its own
      * checks happen when it runs.
      *
+     * @param context the call, as {@link #call} would receive it
      * @throws IllegalArgumentException or {@link FlexFunException} (e.g. {@link BadArgumentException})
      *     when the call is not acceptable
+     * @throws Exception anything else a hand-written check throws fails the call with COMMAND_FAILED
      */
     default void checkCall(CallContext context) throws Exception {
     }
@@ -51,7 +53,11 @@ public interface FlexFunction {
      * exceptions thrown here reach the client as the call's error. The returned result is read
      * (possibly lazily) by DoGet and closed by the server when it is no longer kept.
      *
+     * @param context the call: parameters, columns, headers, cancellation, allocator
+     * @return the result, which the server reads in DoGet and closes
      * @throws IllegalArgumentException or {@link FlexFunException} when the input is not acceptable
+     *     (BAD_ARGUMENT, or the exception's own code)
+     * @throws Exception anything else fails the call with COMMAND_FAILED
      */
     FlexResult call(CallContext context) throws Exception;
 }

@@ -9,15 +9,15 @@ import java.util.List;
  */
 public interface FlexFunctionRegistry {
 
-    /** The functions of this module, in declaration order. */
+    /** {@return the functions of this module, in declaration order} */
     List<FlexFunction> functions();
 
-    /** The {@code @OnLoad} hooks of this module, in declaration order. */
+    /** {@return the {@code @OnLoad} hooks of this module, in declaration order} */
     default List<OnLoadHook> onLoadHooks() {
         return List.of();
     }
 
-    /** The {@code @OnShutdown} hooks of this module, in declaration order. */
+    /** {@return the {@code @OnShutdown} hooks of this module, in declaration order} */
     default List<OnShutdownHook> onShutdownHooks() {
         return List.of();
     }

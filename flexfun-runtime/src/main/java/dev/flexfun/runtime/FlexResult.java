@@ -14,16 +14,18 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public interface FlexResult extends AutoCloseable {
 
-    /** The schema of the batches as they are sent: only the requested columns, with result metadata. */
+    /** {@return the schema of the batches as they are sent: only the requested columns, with result metadata} */
     Schema schema();
 
-    /** Whether {@link #open} may be called more than once. */
+    /** {@return whether {@link #open} may be called more than once} */
     boolean isRepeatable();
 
     /**
      * Opens a stream of batches whose vectors are allocated from {@code allocator}. Callers close
      * the returned stream; for a single-use result, closing it also ends the result.
      *
+     * @param allocator where the batches' vectors are allocated
+     * @return the batches, which the caller closes
      * @throws ResultConsumedException when a single-use result was already opened
      */
     BatchStream open(BufferAllocator allocator);
@@ -32,7 +34,12 @@ public interface FlexResult extends AutoCloseable {
     @Override
     void close();
 
-    /** A repeatable result over vectors the caller filled; the result takes ownership of the root. */
+    /**
+     * {@return a repeatable result over vectors the caller filled; the result takes ownership of
+     * the root}
+     *
+     * @param root the filled vectors
+     */
     static FlexResult of(VectorSchemaRoot root) {
         return new RootResult(root);
     }

@@ -42,6 +42,15 @@ public final class ParameterBinder {
     private ParameterBinder() {
     }
 
+    /**
+     * Reads a JSON string.
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
+     */
     public static String string(JsonNode parameters, String name, boolean required) {
         JsonNode node = value(parameters, name, required);
         if (node == null) {
@@ -53,6 +62,15 @@ public final class ParameterBinder {
         return node.textValue();
     }
 
+    /**
+     * Reads a JSON string of exactly one character.
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
+     */
     public static Character character(JsonNode parameters, String name, boolean required) {
         JsonNode node = value(parameters, name, required);
         if (node == null) {
@@ -64,6 +82,15 @@ public final class ParameterBinder {
         return node.textValue().charAt(0);
     }
 
+    /**
+     * Reads a JSON boolean.
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
+     */
     public static Boolean bool(JsonNode parameters, String name, boolean required) {
         JsonNode node = value(parameters, name, required);
         if (node == null) {
@@ -75,38 +102,99 @@ public final class ParameterBinder {
         return node.booleanValue();
     }
 
+    /**
+     * Reads a JSON integer that fits a {@code byte}.
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
+     */
     public static Byte byteValue(JsonNode parameters, String name, boolean required) {
         Long value = integral(parameters, name, required, Byte.MIN_VALUE, Byte.MAX_VALUE, "a byte");
         return value == null ? null : value.byteValue();
     }
 
+    /**
+     * Reads a JSON integer that fits a {@code short}.
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
+     */
     public static Short shortValue(JsonNode parameters, String name, boolean required) {
         Long value = integral(parameters, name, required, Short.MIN_VALUE, Short.MAX_VALUE, "a short");
         return value == null ? null : value.shortValue();
     }
 
+    /**
+     * Reads a JSON integer that fits an {@code int}.
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
+     */
     public static Integer intValue(JsonNode parameters, String name, boolean required) {
         Long value = integral(parameters, name, required, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int");
         return value == null ? null : value.intValue();
     }
 
+    /**
+     * Reads a JSON integer that fits a {@code long}.
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
+     */
     public static Long longValue(JsonNode parameters, String name, boolean required) {
         return integral(parameters, name, required, Long.MIN_VALUE, Long.MAX_VALUE, "a long");
     }
 
+    /**
+     * Reads a JSON number as a {@code float}.
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
+     */
     public static Float floatValue(JsonNode parameters, String name, boolean required) {
         JsonNode node = number(parameters, name, required);
         return node == null ? null : node.floatValue();
     }
 
+    /**
+     * Reads a JSON number as a {@code double}.
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
+     */
     public static Double doubleValue(JsonNode parameters, String name, boolean required) {
         JsonNode node = number(parameters, name, required);
         return node == null ? null : node.doubleValue();
     }
 
     /**
-     * A JSON number, or a string holding one; both exact ({@code 12.50} and {@code "12.50"} keep
+     * Reads a JSON number, or a string holding one; both exact ({@code 12.50} and {@code "12.50"}
+     * keep
      * their scale), as calls are read with {@link ParametersJson}.
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
      */
     public static BigDecimal decimal(JsonNode parameters, String name, boolean required) {
         JsonNode node = value(parameters, name, required);
@@ -126,7 +214,15 @@ public final class ParameterBinder {
         throw wrongType(name, "a decimal number (a JSON number or a string like \"12.50\")", node);
     }
 
-    /** An ISO date string, {@code "2024-09-12"}. */
+    /**
+     * Reads an ISO date string, {@code "2024-09-12"}.
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
+     */
     public static LocalDate date(JsonNode parameters, String name, boolean required) {
         JsonNode node = value(parameters, name, required);
         if (node == null) {
@@ -142,7 +238,16 @@ public final class ParameterBinder {
         throw wrongType(name, "an ISO date string like \"2024-09-12\"", node);
     }
 
-    /** An ISO instant with an offset, {@code "2024-09-12T12:51:26Z"} or {@code "2024-09-12T12:51:26+02:00"}. */
+    /**
+     * Reads an ISO instant with an offset, {@code "2024-09-12T12:51:26Z"} or
+     * {@code "2024-09-12T12:51:26+02:00"}.
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
+     */
     public static Instant instant(JsonNode parameters, String name, boolean required) {
         JsonNode node = value(parameters, name, required);
         if (node == null) {
@@ -158,7 +263,19 @@ public final class ParameterBinder {
         throw wrongType(name, "an ISO instant string like \"2024-09-12T12:51:26Z\"", node);
     }
 
-    /** The constant with that name; a name in another case is accepted when it matches exactly one. */
+    /**
+     * Reads an enum constant by name; a name in another case is accepted when it matches exactly
+     * one
+     * constant.
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @param constants the enum's constants ({@code values()})
+     * @param <E> the enum type
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
+     */
     public static <E extends Enum<E>> E enumValue(JsonNode parameters, String name, boolean required, E[] constants) {
         JsonNode node = value(parameters, name, required);
         if (node == null) {
@@ -188,7 +305,15 @@ public final class ParameterBinder {
         throw wrongType(name, "one of " + names, node);
     }
 
-    /** A JSON array of strings (no nulls). */
+    /**
+     * Reads a JSON array of strings (no nulls).
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
+     */
     public static List<String> stringList(JsonNode parameters, String name, boolean required) {
         JsonNode node = value(parameters, name, required);
         if (node == null) {
@@ -209,7 +334,17 @@ public final class ParameterBinder {
         return Collections.unmodifiableList(values);
     }
 
-    /** A JSON object mapped onto {@code type} (a record) by Jackson. */
+    /**
+     * Reads a JSON object mapped onto {@code type} (a record) by Jackson.
+     *
+     * @param parameters the call's {@code parameters} object
+     * @param name the parameter's key under {@code parameters}
+     * @param required whether an absent or {@code null} value fails the call
+     * @param type the class to map the object onto
+     * @param <T> the type
+     * @return the value, or {@code null} when it is absent or {@code null} and not required
+     * @throws BadArgumentException when a required value is missing or the value has the wrong type
+     */
     public static <T> T object(JsonNode parameters, String name, boolean required, Class<T> type) {
         JsonNode node = value(parameters, name, required);
         if (node == null) {

@@ -8,16 +8,23 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public interface ServerContext {
 
-    /** All settings as one tree, section by section (custom sections included), after env overrides. */
+    /** {@return all settings as one tree, section by section (custom sections included), after env overrides} */
     JsonNode settings();
 
-    /** One section of the settings, or an empty object when absent. */
+    /**
+     * {@return one section of the settings, or an empty object when absent}
+     *
+     * @param name the section's name, e.g. {@code "sales"} for {@code [sales]}
+     */
     default JsonNode section(String name) {
         JsonNode section = settings().get(name);
         return section == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : section;
     }
 
-    /** Lets a module report itself unhealthy (the {@code /live} check) and healthy again. */
+    /**
+     * {@return the health monitor} Through it a module reports itself unhealthy (the {@code /live}
+     * check) and healthy again.
+     */
     HealthMonitor health();
 
     /**

@@ -32,36 +32,42 @@ public final class ArrowResult implements AutoCloseable {
         this.batches = batches;
     }
 
-    /** The result schema as sent, with its metadata. */
+    /** {@return the result schema as sent, with its metadata} */
     public Schema schema() {
         return schema;
     }
 
-    /** All rows; valid until {@link #close()}. */
+    /** {@return all rows} Valid until {@link #close()}. */
     public VectorSchemaRoot root() {
         return root;
     }
 
+    /** {@return how many rows the result has} */
     public int rowCount() {
         return root.getRowCount();
     }
 
-    /** How many record batches the server sent. */
+    /** {@return how many record batches the server sent} */
     public int batches() {
         return batches;
     }
 
-    /** The rows as column name to value (see {@link ArrowValues} for the value types). */
+    /** {@return the rows as column name to value} See {@link ArrowValues} for the value types. */
     public List<Map<String, Object>> rows() {
         return ArrowValues.rows(root);
     }
 
-    /** The rows as records of {@code type}, components matched to columns by name. */
+    /**
+     * {@return the rows as records of {@code type}, components matched to columns by name}
+     *
+     * @param type the record class to map each row to
+     * @param <R> the record type
+     */
     public <R extends Record> List<R> rows(Class<R> type) {
         return new RecordMapper<>(type, schema).map(rows());
     }
 
-    /** The data-source messages attached to the result: a JSON array, empty when there are none. */
+    /** {@return the data-source messages attached to the result: a JSON array, empty when there are none} */
     public JsonNode dataSourceMessages() {
         String json = schema.getCustomMetadata() == null ? null : schema.getCustomMetadata().get(DATA_SOURCE_MESSAGES_KEY);
         if (json == null) {

@@ -59,7 +59,10 @@ public final class ExecutionContextBuilder {
         this.json = json;
     }
 
-    /** A REPORT context: what GoodData sends when a report (insight, dashboard widget, export) is computed. */
+    /**
+     * {@return a REPORT context: what GoodData sends when a report (insight, dashboard widget,
+     * export) is computed}
+     */
     public static ExecutionContextBuilder report() {
         ObjectNode json = common(ExecutionType.REPORT);
         ObjectNode afm = json.putObject(REPORT_REQUEST);
@@ -73,6 +76,9 @@ public final class ExecutionContextBuilder {
     /**
      * A LABEL_ELEMENTS context: GoodData asks for the distinct values of {@code label} (an attribute
      * filter's drop-down). The label is also the context's attribute, as GoodData sends it.
+     *
+     * @param label the label whose elements are asked for
+     * @return the builder
      */
     public static ExecutionContextBuilder labelElements(String label) {
         ObjectNode json = common(ExecutionType.LABEL_ELEMENTS);
@@ -83,6 +89,8 @@ public final class ExecutionContextBuilder {
     /**
      * Starts from GoodData's JSON (the {@code executionContext} object, e.g. captured from a real call).
      *
+     * @param executionContextJson the {@code executionContext} object as JSON text
+     * @return the builder
      * @throws dev.flexfun.runtime.BadArgumentException when the runtime would reject it, naming the field
      */
     public static ExecutionContextBuilder fromJson(String executionContextJson) {
@@ -93,7 +101,14 @@ public final class ExecutionContextBuilder {
         }
     }
 
-    /** Like {@link #fromJson(String)}, from a JSON tree (copied). */
+    /**
+     * Like {@link #fromJson(String)}, from a JSON tree (copied).
+     *
+     * @param executionContext the {@code executionContext} object
+     * @return the builder
+     * @throws dev.flexfun.runtime.BadArgumentException when the runtime would reject it, naming the
+     *     field
+     */
     public static ExecutionContextBuilder fromJson(JsonNode executionContext) {
         ExecutionContext.parse(executionContext); // fail here, naming the field, rather than in the function
         return new ExecutionContextBuilder(((ObjectNode) executionContext).deepCopy());
@@ -115,41 +130,88 @@ public final class ExecutionContextBuilder {
 
     // ---- who and when ----
 
+    /**
+     * Sets the organization.
+     *
+     * @param organizationId the organization's id
+     * @return this builder
+     */
     public ExecutionContextBuilder organization(String organizationId) {
         json.put("organizationId", Objects.requireNonNull(organizationId));
         return this;
     }
 
+    /**
+     * Sets the workspace.
+     *
+     * @param workspaceId the workspace's id
+     * @return this builder
+     */
     public ExecutionContextBuilder workspace(String workspaceId) {
         json.put("workspaceId", Objects.requireNonNull(workspaceId));
         return this;
     }
 
+    /**
+     * Sets the user the execution runs for.
+     *
+     * @param userId the user's id
+     * @return this builder
+     */
     public ExecutionContextBuilder user(String userId) {
         json.put("userId", Objects.requireNonNull(userId));
         return this;
     }
 
-    /** "Now" for relative date filters; set it to make a test independent of the day it runs. */
+    /**
+     * "Now" for relative date filters; set it to make a test independent of the day it runs.
+     *
+     * @param timestamp the moment
+     * @return this builder
+     */
     public ExecutionContextBuilder timestamp(OffsetDateTime timestamp) {
         json.put("timestamp", timestamp.toString());
         return this;
     }
 
-    /** {@link #timestamp(OffsetDateTime)} from ISO-8601 text, e.g. {@code 2024-03-15T10:00:00+01:00}. */
+    /**
+     * {@link #timestamp(OffsetDateTime)} from ISO-8601 text, e.g. {@code
+     * 2024-03-15T10:00:00+01:00}.
+     *
+     * @param timestamp the moment as ISO-8601 text
+     * @return this builder
+     */
     public ExecutionContextBuilder timestamp(String timestamp) {
         return timestamp(OffsetDateTime.parse(timestamp));
     }
 
+    /**
+     * Sets the time zone dates are read in.
+     *
+     * @param timezone the zone
+     * @return this builder
+     */
     public ExecutionContextBuilder timezone(ZoneId timezone) {
         json.put("timezone", timezone.getId());
         return this;
     }
 
+    /**
+     * Sets the time zone dates are read in.
+     *
+     * @param timezone the zone's id, e.g. {@code Europe/Prague}
+     * @return this builder
+     */
     public ExecutionContextBuilder timezone(String timezone) {
         return timezone(ZoneId.of(timezone));
     }
 
+    /**
+     * Sets the first day of the week.
+     *
+     * @param weekStart Sunday or Monday
+     * @return this builder
+     */
     public ExecutionContextBuilder weekStart(WeekStart weekStart) {
         json.put("weekStart", weekStart.name());
         return this;
@@ -157,18 +219,42 @@ public final class ExecutionContextBuilder {
 
     // ---- attributes ----
 
-    /** An attribute read through its label, the label's id doubling as the attribute's (common in GoodData models). */
+    /**
+     * An attribute read through its label, the label's id doubling as the attribute's (common in
+     * GoodData models).
+     *
+     * @param labelIdentifier the label (and attribute) id
+     * @param title the label's (and attribute's) title
+     * @return this builder
+     */
     public ExecutionContextBuilder attribute(String labelIdentifier, String title) {
         return attribute(labelIdentifier, title, labelIdentifier, title);
     }
 
+    /**
+     * An attribute read through one of its labels.
+     *
+     * @param attributeIdentifier the attribute's id
+     * @param attributeTitle the attribute's title
+     * @param labelIdentifier the label's id
+     * @param labelTitle the label's title
+     * @return this builder
+     */
     public ExecutionContextBuilder attribute(String attributeIdentifier, String attributeTitle, String labelIdentifier,
             String labelTitle) {
         addAttribute(attributeIdentifier, attributeTitle, labelIdentifier, labelTitle);
         return this;
     }
 
-    /** A date attribute, e.g. {@code dateAttribute("date.month", "Date - Month", DateGranularity.MONTH)}. */
+    /**
+     * A date attribute, e.g. {@code dateAttribute("date.month", "Date - Month",
+     * DateGranularity.MONTH)}.
+     *
+     * @param labelIdentifier the label (and attribute) id
+     * @param title the title
+     * @param granularity the date granularity
+     * @return this builder
+     */
     public ExecutionContextBuilder dateAttribute(String labelIdentifier, String title, DateGranularity granularity) {
         addAttribute(labelIdentifier, title, labelIdentifier, title).put("dateGranularity", granularity.name());
         return this;
@@ -190,13 +276,26 @@ public final class ExecutionContextBuilder {
 
     // ---- filters ----
 
-    /** Only rows whose {@code label} is one of {@code values} ({@code null} stands for the empty value). */
+    /**
+     * Only rows whose {@code label} is one of {@code values} ({@code null} stands for the empty
+     * value).
+     *
+     * @param labelIdentifier the label
+     * @param values the values to keep
+     * @return this builder
+     */
     public ExecutionContextBuilder positiveFilter(String labelIdentifier, String... values) {
         attributeFilter(PositiveAttributeFilter.TYPE, "in", labelIdentifier, values);
         return this;
     }
 
-    /** Rows whose {@code label} is none of {@code values}. */
+    /**
+     * Rows whose {@code label} is none of {@code values}.
+     *
+     * @param labelIdentifier the label
+     * @param values the values to drop
+     * @return this builder
+     */
     public ExecutionContextBuilder negativeFilter(String labelIdentifier, String... values) {
         attributeFilter(NegativeAttributeFilter.TYPE, "notIn", labelIdentifier, values);
         return this;
@@ -212,11 +311,29 @@ public final class ExecutionContextBuilder {
         });
     }
 
-    /** Rows whose {@code label} matches {@code literal} (case-insensitive, not negated, as GoodData defaults). */
+    /**
+     * Rows whose {@code label} matches {@code literal} (case-insensitive, not negated, as GoodData
+     * defaults).
+     *
+     * @param labelIdentifier the label
+     * @param matchType contains, starts with or ends with
+     * @param literal the text to match
+     * @return this builder
+     */
     public ExecutionContextBuilder matchFilter(String labelIdentifier, MatchType matchType, String literal) {
         return matchFilter(labelIdentifier, matchType, literal, false, false);
     }
 
+    /**
+     * Rows whose {@code label} matches {@code literal}.
+     *
+     * @param labelIdentifier the label
+     * @param matchType contains, starts with or ends with
+     * @param literal the text to match
+     * @param negate whether the match is inverted
+     * @param caseSensitive whether case matters
+     * @return this builder
+     */
     public ExecutionContextBuilder matchFilter(String labelIdentifier, MatchType matchType, String literal,
             boolean negate, boolean caseSensitive) {
         filter(MatchAttributeFilter.TYPE).put("labelIdentifier", Objects.requireNonNull(labelIdentifier))
@@ -228,6 +345,12 @@ public final class ExecutionContextBuilder {
     /**
      * Dates of {@code dataset} from {@code from} to {@code to} periods relative to now, e.g. the last
      * three months including this one: {@code relativeDateFilter("date", MONTH, -2, 0)}.
+     *
+     * @param datasetIdentifier the date dataset
+     * @param granularity the period
+     * @param from the first period, relative to the current one (0)
+     * @param to the last period, included
+     * @return this builder
      */
     public ExecutionContextBuilder relativeDateFilter(String datasetIdentifier, DateGranularity granularity, int from,
             int to) {
@@ -238,12 +361,27 @@ public final class ExecutionContextBuilder {
         return this;
     }
 
-    /** Dates of {@code dataset} from {@code from} to {@code to}, both included. */
+    /**
+     * Dates of {@code dataset} from {@code from} to {@code to}, both included.
+     *
+     * @param datasetIdentifier the date dataset
+     * @param from the first day
+     * @param to the last day
+     * @return this builder
+     */
     public ExecutionContextBuilder absoluteDateFilter(String datasetIdentifier, LocalDate from, LocalDate to) {
         return absoluteDateFilter(datasetIdentifier, from.toString(), to.toString());
     }
 
-    /** Like {@link #absoluteDateFilter(String, LocalDate, LocalDate)}, as GoodData writes them: {@code 2024-01-31} or {@code 2024-01-31 13:00}. */
+    /**
+     * Like {@link #absoluteDateFilter(String, LocalDate, LocalDate)}, as GoodData writes them:
+     * {@code 2024-01-31} or {@code 2024-01-31 13:00}.
+     *
+     * @param datasetIdentifier the date dataset
+     * @param from the first day (or minute)
+     * @param to the last day (or minute)
+     * @return this builder
+     */
     public ExecutionContextBuilder absoluteDateFilter(String datasetIdentifier, String from, String to) {
         filter(AbsoluteDateFilter.TYPE).put("from", from).put("to", to)
                 .put("datasetIdentifier", Objects.requireNonNull(datasetIdentifier));
@@ -268,42 +406,90 @@ public final class ExecutionContextBuilder {
 
     // ---- the label-elements request ----
 
-    /** The most elements to return (at least 1). */
+    /**
+     * The most elements to return (at least 1).
+     *
+     * @param limit the most elements
+     * @return this builder
+     * @throws IllegalStateException when this is not a label-elements context
+     */
     public ExecutionContextBuilder limit(int limit) {
         labelRequest("limit").put("limit", limit);
         return this;
     }
 
-    /** How many elements to skip. */
+    /**
+     * How many elements to skip.
+     *
+     * @param offset how many to skip
+     * @return this builder
+     * @throws IllegalStateException when this is not a label-elements context
+     */
     public ExecutionContextBuilder offset(int offset) {
         labelRequest("offset").put("offset", offset);
         return this;
     }
 
-    /** Only elements matching the text typed in the drop-down's search box. */
+    /**
+     * Only elements matching the text typed in the drop-down's search box.
+     *
+     * @param pattern the search text
+     * @return this builder
+     * @throws IllegalStateException when this is not a label-elements context
+     */
     public ExecutionContextBuilder patternFilter(String pattern) {
         labelRequest("patternFilter").put("patternFilter", pattern);
         return this;
     }
 
-    /** Only elements equal to one of {@code values}. */
+    /**
+     * Only elements equal to one of {@code values}.
+     *
+     * @param values the values
+     * @return this builder
+     * @throws IllegalStateException when this is not a label-elements context
+     */
     public ExecutionContextBuilder exactFilter(String... values) {
         strings(labelRequest("exactFilter").putArray("exactFilter"), values);
         return this;
     }
 
-    /** Inverts the exact and pattern filters. */
+    /**
+     * Inverts the exact and pattern filters.
+     *
+     * @param complement whether to invert
+     * @return this builder
+     * @throws IllegalStateException when this is not a label-elements context
+     */
     public ExecutionContextBuilder complementFilter(boolean complement) {
         labelRequest("complementFilter").put("complementFilter", complement);
         return this;
     }
 
+    /**
+     * Whether the distinct values are those of the requested label ({@code true}) or of the
+     * attribute's
+     * primary label.
+     *
+     * @param exclude {@code true} for the requested label's values
+     * @return this builder
+     * @throws IllegalStateException when this is not a label-elements context
+     */
     public ExecutionContextBuilder excludePrimaryLabel(boolean exclude) {
         labelRequest("excludePrimaryLabel").put("excludePrimaryLabel", exclude);
         return this;
     }
 
-    /** Only elements not filtered out by a parent filter on {@code label} ({@code complement}: values excluded). */
+    /**
+     * Only elements not filtered out by a parent filter on {@code label} ({@code complement}:
+     * values excluded).
+     *
+     * @param label the parent filter's label
+     * @param complement whether the listed values are excluded rather than kept
+     * @param values the parent filter's values
+     * @return this builder
+     * @throws IllegalStateException when this is not a label-elements context
+     */
     public ExecutionContextBuilder dependsOn(String label, boolean complement, String... values) {
         ObjectNode parent = labelRequest("dependsOn").withArray("dependsOn").addObject()
                 .put("label", Objects.requireNonNull(label));
@@ -312,14 +498,31 @@ public final class ExecutionContextBuilder {
         return this;
     }
 
-    /** Only elements with data in a parent relative date filter. */
+    /**
+     * Only elements with data in a parent relative date filter.
+     *
+     * @param datasetIdentifier the date dataset
+     * @param granularity the period
+     * @param from the first period, relative to the current one (0)
+     * @param to the last period, included
+     * @return this builder
+     * @throws IllegalStateException when this is not a label-elements context
+     */
     public ExecutionContextBuilder dependsOnRelativeDate(String datasetIdentifier, DateGranularity granularity,
             int from, int to) {
         relativeDate(dependsOnDate(RelativeDateFilter.TYPE, datasetIdentifier), granularity, from, to);
         return this;
     }
 
-    /** Only elements with data in a parent absolute date filter. */
+    /**
+     * Only elements with data in a parent absolute date filter.
+     *
+     * @param datasetIdentifier the date dataset
+     * @param from the first day (or minute)
+     * @param to the last day (or minute)
+     * @return this builder
+     * @throws IllegalStateException when this is not a label-elements context
+     */
     public ExecutionContextBuilder dependsOnAbsoluteDate(String datasetIdentifier, String from, String to) {
         dependsOnDate(AbsoluteDateFilter.TYPE, datasetIdentifier).put("from", from).put("to", to);
         return this;
@@ -332,7 +535,14 @@ public final class ExecutionContextBuilder {
         return filter;
     }
 
-    /** Only elements that have data for this item, e.g. {@code validateBy("revenue", FACT)}. */
+    /**
+     * Only elements that have data for this item, e.g. {@code validateBy("revenue", FACT)}.
+     *
+     * @param id the item's id
+     * @param type the item's kind
+     * @return this builder
+     * @throws IllegalStateException when this is not a label-elements context
+     */
     public ExecutionContextBuilder validateBy(String id, ValidateByItem.Type type) {
         labelRequest("validateBy").withArray("validateBy").addObject().put("id", Objects.requireNonNull(id))
                 .put("type", type.name().toLowerCase(Locale.ROOT));
@@ -350,17 +560,24 @@ public final class ExecutionContextBuilder {
 
     // ---- results ----
 
-    /** The {@code executionContext} object, as GoodData sends it (a copy). */
+    /** {@return the {@code executionContext} object, as GoodData sends it (a copy)} */
     public ObjectNode toJson() {
         return json.deepCopy();
     }
 
-    /** {@link #toJson()} as text, e.g. for {@code CallContext.builder().executionContextJson(..)} or a test-kit call. */
+    /**
+     * {@return {@link #toJson()} as text} For example for {@code
+     * CallContext.builder().executionContextJson(..)} or a test-kit call.
+     */
     public String toJsonString() {
         return json.toString();
     }
 
-    /** The context read back by the runtime's parser: what {@code CallContext.executionContext()} returns. */
+    /**
+     * {@return the context read back by the runtime's parser: what {@code
+     * CallContext.executionContext()}
+     * returns}
+     */
     public ExecutionContext build() {
         return ExecutionContext.parse(json);
     }

@@ -19,7 +19,12 @@ public final class FlexFunAssertions {
 
     /**
      * Asserts that {@code call} fails with a Flight error whose ErrorInfo has {@code code} and a
-     * {@code msg} containing {@code messagePart}; returns the ErrorInfo for further checks.
+     * {@code msg} containing {@code messagePart}.
+     *
+     * @param code the error code the ErrorInfo must carry
+     * @param messagePart a part of the message the ErrorInfo must carry
+     * @param call the call that must fail
+     * @return the ErrorInfo, for further checks
      */
     public static ErrorInfo assertFails(ErrorCode code, String messagePart, Executable call) {
         FlightRuntimeException e = assertThrows(FlightRuntimeException.class, call,

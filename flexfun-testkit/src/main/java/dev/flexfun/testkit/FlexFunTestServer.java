@@ -87,28 +87,42 @@ public final class FlexFunTestServer
     private FlexFunTestServer() {
     }
 
-    /** A test server that will serve the functions on the test class path. */
+    /** {@return a test server that will serve the functions on the test class path} */
     public static FlexFunTestServer create() {
         return new FlexFunTestServer();
     }
 
     // ---- configuration (before start) ----
 
-    /** Serves only the functions given with {@link #function}, not those on the class path. */
+    /**
+     * Serves only the functions given with {@link #function}, not those on the class path.
+     *
+     * @return this test server
+     */
     public FlexFunTestServer withoutDiscovery() {
         checkNotStarted();
         discover = false;
         return this;
     }
 
-    /** Also serves {@code function} (a hand-written {@link FlexFunction} or a generated adapter). */
+    /**
+     * Also serves {@code function}.
+     *
+     * @param function a hand-written {@link FlexFunction} or a generated adapter
+     * @return this test server
+     */
     public FlexFunTestServer function(FlexFunction function) {
         checkNotStarted();
         functions.add(function);
         return this;
     }
 
-    /** Also runs {@code hook} at startup, after the class path's hooks. */
+    /**
+     * Also runs {@code hook} at startup, after the class path's hooks.
+     *
+     * @param hook the hook to run
+     * @return this test server
+     */
     public FlexFunTestServer onLoad(OnLoadHook hook) {
         checkNotStarted();
         hooks.add(hook);
@@ -118,6 +132,9 @@ public final class FlexFunTestServer
     /**
      * Also runs {@code hook} when the server closes, after the class path's {@code @OnShutdown} hooks
      * (which the kit runs too), before the memory check.
+     *
+     * @param hook the hook to run
+     * @return this test server
      */
     public FlexFunTestServer onShutdown(OnShutdownHook hook) {
         checkNotStarted();
@@ -125,7 +142,12 @@ public final class FlexFunTestServer
         return this;
     }
 
-    /** Reads settings from TOML files (later ones win), e.g. your {@code config/functions.toml}. */
+    /**
+     * Reads settings from a TOML file, e.g. your {@code config/functions.toml}; later files win.
+     *
+     * @param file the TOML file
+     * @return this test server
+     */
     public FlexFunTestServer configFile(Path file) {
         checkNotStarted();
         configFiles.add(file);
@@ -134,8 +156,11 @@ public final class FlexFunTestServer
 
     /**
      * Sets one setting, winning over the files: {@code setting("flexfun.batch_size", 1000)},
-     * {@code setting("sales.currency", "EUR")}. Values are strings, numbers, booleans or lists of them.
-     * The listen address is always loopback on a free port.
+     * {@code setting("sales.currency", "EUR")}. The listen address is always loopback on a free port.
+     *
+     * @param sectionDotKey the setting's section and key, joined by a dot
+     * @param value a string, number, boolean or list of them
+     * @return this test server
      */
     public FlexFunTestServer setting(String sectionDotKey, Object value) {
         checkNotStarted();
@@ -147,7 +172,12 @@ public final class FlexFunTestServer
         return this;
     }
 
-    /** Sends {@code authorization: Bearer <token>} with every call (for servers with token authentication). */
+    /**
+     * Sends {@code authorization: Bearer <token>} with every call (for servers with token authentication).
+     *
+     * @param token the token to send
+     * @return this test server
+     */
     public FlexFunTestServer token(String token) {
         checkNotStarted();
         this.token = token;
@@ -159,6 +189,7 @@ public final class FlexFunTestServer
     /**
      * Starts the server and the client.
      *
+     * @return this test server, started
      * @throws dev.flexfun.server.lifecycle.MissingJvmFlagsException when the test JVM lacks the flags
      *     Arrow needs (surefire's argLine), naming them
      */
@@ -299,14 +330,14 @@ public final class FlexFunTestServer
 
     // ---- calls ----
 
-    /** The server under test, e.g. for {@code settings()} or {@code catalog()}. */
+    /** {@return the server under test, e.g. for {@code settings()} or {@code catalog()}} */
     public FlexFunServer server() {
         checkStarted();
         return server;
     }
 
     /**
-     * The most Arrow memory the server held at once since it started, in bytes: shows that a
+     * {@return the most Arrow memory the server held at once since it started, in bytes} It shows that a
      * streamed result stays within a few batches however many rows it has.
      */
     public long serverPeakMemory() {
@@ -336,7 +367,11 @@ public final class FlexFunTestServer
         return infos;
     }
 
-    /** A function's full schema (GetSchema). */
+    /**
+     * {@return a function's full schema (GetSchema)}
+     *
+     * @param function the function's name
+     */
     public Schema schema(String function) {
         checkStarted();
         checkServed(function);
@@ -344,16 +379,23 @@ public final class FlexFunTestServer
         return client.getSchema(FlightDescriptor.command(bytes(command)), options()).getSchema();
     }
 
-    /** Calls {@code function} without parameters; the rows as maps. */
+    /**
+     * Calls {@code function} without parameters.
+     *
+     * @param function the function's name
+     * @return the rows as column name to value
+     */
     public List<Map<String, Object>> call(String function) {
         return call(function, Map.of());
     }
 
     /**
-     * Calls {@code function}; the rows as column name to value.
+     * Calls {@code function}.
      *
+     * @param function the function's name
      * @param parameters the call's {@code parameters}: a {@code Map}, a Jackson {@code JsonNode}, or a
      *     JSON object as a {@code String}
+     * @return the rows as column name to value
      */
     public List<Map<String, Object>> call(String function, Object parameters) {
         try (ArrowResult result = callArrow(function, parameters)) {
@@ -361,14 +403,30 @@ public final class FlexFunTestServer
         }
     }
 
-    /** Calls {@code function}; the rows as records of {@code type}, components matched to columns by name. */
+    /**
+     * Calls {@code function}.
+     *
+     * @param function the function's name
+     * @param parameters the call's {@code parameters}: a {@code Map}, a Jackson {@code JsonNode}, or a
+     *     JSON object as a {@code String}
+     * @param type the record class to map each row to, components matched to columns by name
+     * @param <R> the record type
+     * @return the rows as records
+     */
     public <R extends Record> List<R> call(String function, Object parameters, Class<R> type) {
         try (ArrowResult result = callArrow(function, parameters)) {
             return result.rows(type);
         }
     }
 
-    /** Calls {@code function} (GetFlightInfo, then DoGet); the whole result as Arrow data, which the caller closes. */
+    /**
+     * Calls {@code function} (GetFlightInfo, then DoGet).
+     *
+     * @param function the function's name
+     * @param parameters the call's {@code parameters}: a {@code Map}, a Jackson {@code JsonNode}, or a
+     *     JSON object as a {@code String}
+     * @return the whole result as Arrow data, which the caller closes
+     */
     public ArrowResult callArrow(String function, Object parameters) {
         Ticket ticket = submit(function, parameters);
         try (FlightStream stream = client.getStream(ticket, options())) {
@@ -394,8 +452,14 @@ public final class FlexFunTestServer
     }
 
     /**
-     * Calls {@code function} and reads its result batch by batch, never holding more than one:
-     * for large results. {@code onBatch} sees each batch while it is valid (do not keep it).
+     * Calls {@code function} and reads its result batch by batch, never holding more than one: for
+     * large results.
+     *
+     * @param function the function's name
+     * @param parameters the call's {@code parameters}: a {@code Map}, a Jackson {@code JsonNode}, or a
+     *     JSON object as a {@code String}
+     * @param onBatch sees each batch while it is valid (do not keep it)
+     * @return what was streamed: schema, rows, batches and the largest batch
      */
     public StreamSummary stream(String function, Object parameters, Consumer<VectorSchemaRoot> onBatch) {
         Ticket ticket = submit(function, parameters);
@@ -418,7 +482,14 @@ public final class FlexFunTestServer
         }
     }
 
-    /** The GetFlightInfo step alone: the FlightInfo of a call (schema, ticket, location). */
+    /**
+     * The GetFlightInfo step alone.
+     *
+     * @param function the function's name
+     * @param parameters the call's {@code parameters}: a {@code Map}, a Jackson {@code JsonNode}, or a
+     *     JSON object as a {@code String}
+     * @return the FlightInfo of the call (schema, ticket, location)
+     */
     public FlightInfo submitInfo(String function, Object parameters) {
         checkStarted();
         checkServed(function);

@@ -16,10 +16,18 @@ import java.util.regex.Pattern;
  * minute.
  */
 public record AbsoluteDateFilter(String from, String to, String datasetIdentifier) implements DateFilter {
+    /** The {@code filterType} of this filter in the execution context. */
     public static final String TYPE = "absoluteDateFilter";
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})( (\\d{1,2}):(\\d{1,2}))?");
 
+    /**
+     * Checks that both ends are in the schema's format.
+     *
+     * @param from the first day (or minute) inside, {@code yyyy-M-d} or {@code yyyy-M-d H:m}
+     * @param to the last day (or minute) inside, in the same format
+     * @param datasetIdentifier the date dataset the filter restricts
+     */
     public AbsoluteDateFilter {
         Objects.requireNonNull(datasetIdentifier, "datasetIdentifier");
         parse(from, "from");
@@ -31,22 +39,25 @@ public record AbsoluteDateFilter(String from, String to, String datasetIdentifie
         return TYPE;
     }
 
-    /** The inclusive start; midnight when {@link #from()} has no time. */
+    /** {@return the inclusive start; midnight when {@link #from()} has no time} */
     public LocalDateTime fromDateTime() {
         return parse(from, "from");
     }
 
-    /** {@link #to()} as written (the start of its day or minute; the bound itself is inclusive). */
+    /**
+     * {@return {@link #to()} as written} That is the start of its day or minute; the bound itself
+     * is inclusive.
+     */
     public LocalDateTime toDateTime() {
         return parse(to, "to");
     }
 
-    /** Whether {@link #from()} carries a time of day. */
+    /** {@return whether {@link #from()} carries a time of day} */
     public boolean fromHasTime() {
         return hasTime(from);
     }
 
-    /** Whether {@link #to()} carries a time of day. */
+    /** {@return whether {@link #to()} carries a time of day} */
     public boolean toHasTime() {
         return hasTime(to);
     }

@@ -15,6 +15,12 @@ import java.util.Objects;
  */
 public record AfmExecutionRequest(List<AfmAttribute> attributes, JsonNode raw) {
 
+    /**
+     * Copies the attributes and the JSON.
+     *
+     * @param attributes the AFM's attributes, empty when absent
+     * @param raw the whole AFM JSON, a private copy
+     */
     public AfmExecutionRequest {
         attributes = List.copyOf(attributes);
         raw = raw.deepCopy();
@@ -22,6 +28,13 @@ public record AfmExecutionRequest(List<AfmAttribute> attributes, JsonNode raw) {
 
     /** An AFM attribute: the label it reads and whether elements without data are shown too. */
     public record AfmAttribute(String localIdentifier, ObjectIdentifier label, boolean showAllValues) {
+        /**
+         * Checks that the identifiers are present.
+         *
+         * @param localIdentifier the attribute's id inside the AFM
+         * @param label the label the attribute reads
+         * @param showAllValues whether elements without data are shown too
+         */
         public AfmAttribute {
             Objects.requireNonNull(localIdentifier, "localIdentifier");
             Objects.requireNonNull(label, "label");
@@ -30,29 +43,38 @@ public record AfmExecutionRequest(List<AfmAttribute> attributes, JsonNode raw) {
 
     /** A reference to a workspace object, e.g. {@code {"id": "attribute1", "type": "label"}}. */
     public record ObjectIdentifier(String id, String type) {
+        /**
+         * Checks that both parts are present.
+         *
+         * @param id the object's id
+         * @param type the object's type, e.g. {@code label}
+         */
         public ObjectIdentifier {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(type, "type");
         }
     }
 
-    /** A copy of the whole AFM JSON. */
+    /** {@return a copy of the whole AFM JSON} */
     @Override
     public JsonNode raw() {
         return raw.deepCopy();
     }
 
-    /** Copies of the AFM's filters in their AFM form (e.g. {@code {"negativeAttributeFilter": {...}}}). */
+    /**
+     * {@return copies of the AFM's filters in their AFM form} For example {@code
+     * {"negativeAttributeFilter": {...}}}.
+     */
     public List<JsonNode> filters() {
         return copies("filters");
     }
 
-    /** Copies of the AFM's measures. */
+    /** {@return copies of the AFM's measures} */
     public List<JsonNode> measures() {
         return copies("measures");
     }
 
-    /** Copies of the AFM's auxiliary measures. */
+    /** {@return copies of the AFM's auxiliary measures} */
     public List<JsonNode> auxMeasures() {
         return copies("auxMeasures");
     }

@@ -17,6 +17,16 @@ public record Attribute(
         Optional<DateGranularity> dateGranularity,
         Optional<Sorting> sorting) {
 
+    /**
+     * Checks that the identifiers are present.
+     *
+     * @param attributeIdentifier the attribute's id
+     * @param attributeTitle the attribute's title
+     * @param labelIdentifier the label whose values the function returns
+     * @param labelTitle the label's title
+     * @param dateGranularity the granularity when the attribute is a date attribute
+     * @param sorting how the caller sorts by this attribute, when it does
+     */
     public Attribute {
         Objects.requireNonNull(attributeIdentifier, "attributeIdentifier");
         Objects.requireNonNull(attributeTitle, "attributeTitle");
@@ -28,6 +38,12 @@ public record Attribute(
 
     /** Sorting by a column of the result. */
     public record Sorting(String sortColumn, SortDirection sortDirection) {
+        /**
+         * Checks that both parts are present.
+         *
+         * @param sortColumn the column sorted by
+         * @param sortDirection ascending or descending
+         */
         public Sorting {
             Objects.requireNonNull(sortColumn, "sortColumn");
             Objects.requireNonNull(sortDirection, "sortDirection");

@@ -10,12 +10,13 @@ public sealed interface AttributeFilter extends LabelFilter
         permits PositiveAttributeFilter, NegativeAttributeFilter {
 
     /**
-     * The listed values, in the order sent; may contain {@code null}, which stands for the "empty"
-     * (null) element. Unmodifiable.
+     * {@return the listed values, in the order sent} They may contain {@code null}, which stands
+     * for the
+     * "empty" (null) element. Unmodifiable.
      */
     List<String> values();
 
-    /** True for a negative (exclude the values) filter. */
+    /** {@return true for a negative (exclude the values) filter} */
     boolean isNegative();
 
     @Override

@@ -10,12 +10,13 @@ import java.time.ZonedDateTime;
  */
 public sealed interface DateFilter extends Filter permits RelativeDateFilter, AbsoluteDateFilter {
 
-    /** The date dataset this filter restricts. */
+    /** {@return the date dataset this filter restricts} */
     String datasetIdentifier();
 
     /**
      * The range this filter selects.
      *
+     * @return the half-open range {@code [from, to)}, in the time zone of {@code now}
      * @param now the moment relative filters count from, in the time zone the range is expressed in
      * @param weekStart the first day of a week (used by relative WEEK filters only)
      * @throws dev.flexfun.runtime.BadArgumentException when the filter has no single range (see

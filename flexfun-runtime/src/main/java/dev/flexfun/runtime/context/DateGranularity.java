@@ -11,35 +11,62 @@ package dev.flexfun.runtime.context;
  * raw, unbucketed value.
  */
 public enum DateGranularity {
+    /** The raw, unbucketed value. */
     TIMESTAMP(Kind.RAW),
+    /** Seconds. */
     SECOND(Kind.PERIOD),
+    /** Minutes. */
     MINUTE(Kind.PERIOD),
+    /** Hours. */
     HOUR(Kind.PERIOD),
+    /** Calendar days. */
     DAY(Kind.PERIOD),
+    /** Weeks, starting on the week start. */
     WEEK(Kind.PERIOD),
+    /** Calendar months. */
     MONTH(Kind.PERIOD),
+    /** Calendar quarters (January, April, July, October). */
     QUARTER(Kind.PERIOD),
+    /** Calendar years. */
     YEAR(Kind.PERIOD),
+    /** The second within a minute. */
     SECOND_OF_MINUTE(Kind.CYCLIC),
+    /** The second within a day. */
     SECOND_OF_DAY(Kind.CYCLIC),
+    /** The minute within an hour. */
     MINUTE_OF_HOUR(Kind.CYCLIC),
+    /** The minute within a day. */
     MINUTE_OF_DAY(Kind.CYCLIC),
+    /** The hour within a day. */
     HOUR_OF_DAY(Kind.CYCLIC),
+    /** The day within a week. */
     DAY_OF_WEEK(Kind.CYCLIC),
+    /** The day within a month. */
     DAY_OF_MONTH(Kind.CYCLIC),
+    /** The day within a year. */
     DAY_OF_YEAR(Kind.CYCLIC),
+    /** The week within a year. */
     WEEK_OF_YEAR(Kind.CYCLIC),
+    /** The month within a year. */
     MONTH_OF_YEAR(Kind.CYCLIC),
+    /** The quarter within a year. */
     QUARTER_OF_YEAR(Kind.CYCLIC),
+    /** Months of the workspace's fiscal calendar. */
     FISCAL_MONTH(Kind.FISCAL),
+    /** Quarters of the workspace's fiscal calendar. */
     FISCAL_QUARTER(Kind.FISCAL),
+    /** Years of the workspace's fiscal calendar. */
     FISCAL_YEAR(Kind.FISCAL);
 
     /** The family of a granularity; see the class comment. */
     public enum Kind {
+        /** The raw value, not bucketed. */
         RAW,
+        /** Consecutive periods of the time line. */
         PERIOD,
+        /** A position inside a larger, recurring period. */
         CYCLIC,
+        /** Periods of the workspace's fiscal calendar. */
         FISCAL
     }
 
@@ -49,13 +76,15 @@ public enum DateGranularity {
         this.kind = kind;
     }
 
+    /** {@return the family of this granularity} */
     public Kind kind() {
         return kind;
     }
 
     /**
-     * Whether a relative date filter of this granularity resolves to one date range with
-     * {@link RelativeDateFilter#resolve}: true exactly for SECOND, MINUTE, HOUR, DAY, WEEK, MONTH,
+     * {@return whether a relative date filter of this granularity resolves to one date range} With
+     * {@link RelativeDateFilter#resolve} that is true exactly for SECOND, MINUTE, HOUR, DAY, WEEK,
+     * MONTH,
      * QUARTER and YEAR.
      */
     public boolean hasDateRange() {

@@ -17,6 +17,12 @@ import java.util.Objects;
  */
 public record DateRange(ZonedDateTime from, ZonedDateTime to) {
 
+    /**
+     * Checks that both ends are in one time zone and {@code to} is not before {@code from}.
+     *
+     * @param from the first instant inside
+     * @param to the first instant after the range
+     */
     public DateRange {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -28,38 +34,42 @@ public record DateRange(ZonedDateTime from, ZonedDateTime to) {
         }
     }
 
+    /** {@return the time zone of both ends} */
     public ZoneId zone() {
         return from.getZone();
     }
 
-    /** The inclusive start as a local date-time in {@link #zone()}. */
+    /** {@return the inclusive start as a local date-time in {@link #zone()}} */
     public LocalDateTime fromLocal() {
         return from.toLocalDateTime();
     }
 
-    /** The exclusive end as a local date-time in {@link #zone()}. */
+    /** {@return the exclusive end as a local date-time in {@link #zone()}} */
     public LocalDateTime toLocal() {
         return to.toLocalDateTime();
     }
 
-    /** The inclusive start as an instant. */
+    /** {@return the inclusive start as an instant} */
     public Instant fromInstant() {
         return from.toInstant();
     }
 
-    /** The exclusive end as an instant. */
+    /** {@return the exclusive end as an instant} */
     public Instant toInstant() {
         return to.toInstant();
     }
 
-    /** The first calendar date with a moment inside the range (inclusive). */
+    /** {@return the first calendar date with a moment inside the range (inclusive)} */
     public LocalDate firstDate() {
         return from.toLocalDate();
     }
 
     /**
-     * The last calendar date with a moment inside the range (inclusive): for a range of whole days
-     * the day before {@link #to()}'s date. Undefined for an empty range, so it throws then.
+     * {@return the last calendar date with a moment inside the range (inclusive)} For a range of
+     * whole
+     * days that is the day before {@link #to()}'s date.
+     *
+     * @throws IllegalStateException for an empty range, which has no last date
      */
     public LocalDate lastDate() {
         if (isEmpty()) {
@@ -68,21 +78,35 @@ public record DateRange(ZonedDateTime from, ZonedDateTime to) {
         return to.minusNanos(1).toLocalDate();
     }
 
+    /** {@return whether the range holds no instant ({@code from} equals {@code to})} */
     public boolean isEmpty() {
         return !from.isBefore(to);
     }
 
-    /** Whether the instant lies in {@code [from, to)}. */
+    /**
+     * {@return whether the instant lies in {@code [from, to)}}
+     *
+     * @param instant the instant
+     */
     public boolean contains(Instant instant) {
         return !instant.isBefore(fromInstant()) && instant.isBefore(toInstant());
     }
 
-    /** Whether the local date-time (read in {@link #zone()}) lies in {@code [fromLocal, toLocal)}. */
+    /**
+     * {@return whether the local date-time (read in {@link #zone()}) lies in {@code [fromLocal,
+     * toLocal)}}
+     *
+     * @param local the local date-time
+     */
     public boolean contains(LocalDateTime local) {
         return !local.isBefore(fromLocal()) && local.isBefore(toLocal());
     }
 
-    /** Whether the whole calendar day lies in the range, i.e. its start is inside. */
+    /**
+     * {@return whether the whole calendar day lies in the range, i.e. its start is inside}
+     *
+     * @param date the calendar day
+     */
     public boolean contains(LocalDate date) {
         return contains(date.atStartOfDay());
     }

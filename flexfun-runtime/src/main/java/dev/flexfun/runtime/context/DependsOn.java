@@ -20,6 +20,13 @@ public sealed interface DependsOn {
      * @param complementFilter if true, related to the values NOT listed (schema default false)
      */
     record OnLabel(String label, List<String> values, boolean complementFilter) implements DependsOn {
+        /**
+         * Checks the label and copies the values.
+         *
+         * @param label the other label
+         * @param values may contain {@code null} (the "empty" element); unmodifiable
+         * @param complementFilter if true, related to the values NOT listed (schema default false)
+         */
         public OnLabel {
             Objects.requireNonNull(label, "label");
             values = Collections.unmodifiableList(new ArrayList<>(values));
@@ -28,6 +35,11 @@ public sealed interface DependsOn {
 
     /** Elements that have data inside a date filter; resolve its range with {@link ExecutionContext#dateRange}. */
     record OnDateFilter(DateFilter dateFilter) implements DependsOn {
+        /**
+         * Checks that the filter is present.
+         *
+         * @param dateFilter the date filter the elements must have data inside
+         */
         public OnDateFilter {
             Objects.requireNonNull(dateFilter, "dateFilter");
         }
@@ -35,16 +47,28 @@ public sealed interface DependsOn {
 
     /** An entry of a shape this version does not model; {@link #raw()} returns a copy of its JSON. */
     record Unknown(JsonNode raw) implements DependsOn {
+        /**
+         * Copies the JSON.
+         *
+         * @param raw the entry's JSON, a private copy
+         */
         public Unknown {
             raw = raw.deepCopy();
         }
 
+        /** {@return a copy of the entry's JSON} */
         @Override
         public JsonNode raw() {
             return raw.deepCopy();
         }
     }
 
+    /**
+     * Reads one {@code dependsOn} entry.
+     *
+     * @param json the entry
+     * @return the entry; {@link Unknown} for a shape this version does not know
+     */
     static DependsOn parse(PathNode json) {
         json.requireObject();
         if (json.has("label")) {

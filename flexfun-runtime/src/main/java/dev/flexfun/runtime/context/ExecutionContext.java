@@ -55,6 +55,24 @@ public record ExecutionContext(
     /** The week start GoodData uses when the context names none. */
     public static final DayOfWeek DEFAULT_WEEK_START = DayOfWeek.SUNDAY;
 
+    /**
+     * Checks that the required components are present and copies the collections.
+     *
+     * @param executionType what is computed: a report or label elements
+     * @param organizationId the GoodData organization
+     * @param workspaceId the workspace
+     * @param userId the user the execution runs for
+     * @param timestamp the moment relative date filters count from ("now")
+     * @param timezone the time zone of dates in filters and of "now"; see {@link #zone()}
+     * @param weekStart the first day of a week; see {@link #firstDayOfWeek()}
+     * @param attributes the attributes the execution asks for, in order
+     * @param filters the filters, in order, simplified from the AFM
+     * @param reportExecutionRequest the AFM; present whenever the type is REPORT
+     * @param executionRequest the older copy of the AFM, when sent
+     * @param labelElementsExecutionRequest present whenever the type is LABEL_ELEMENTS
+     * @param executionInitiator what triggered the execution, when sent
+     * @param raw the whole execution context JSON, for fields this version does not model
+     */
     public ExecutionContext {
         Objects.requireNonNull(executionType, "executionType");
         Objects.requireNonNull(organizationId, "organizationId");
@@ -79,6 +97,8 @@ public record ExecutionContext(
      * parameters, no {@code executionContext}, {@code null}, or an empty object {@code {}}, which
      * clients without a context send).
      *
+     * @param parameters the call's {@code parameters} object
+     * @return the parsed execution context, or empty
      * @throws BadArgumentException when it is present but malformed
      */
     public static Optional<ExecutionContext> fromParameters(JsonNode parameters) {
@@ -98,6 +118,8 @@ public record ExecutionContext(
     /**
      * Reads the {@code executionContext} object itself; errors name paths under {@value #PATH}.
      *
+     * @param executionContext the {@code executionContext} JSON object
+     * @return the parsed execution context
      * @throws BadArgumentException when it is malformed
      */
     public static ExecutionContext parse(JsonNode executionContext) {
@@ -157,42 +179,50 @@ public record ExecutionContext(
 
     // ---- what a function author needs ----
 
-    /** A copy of the whole execution context JSON. */
+    /** {@return a copy of the whole execution context JSON} */
     @Override
     public JsonNode raw() {
         return raw.deepCopy();
     }
 
+    /** {@return whether the execution computes a report (execution type REPORT)} */
     public boolean isReport() {
         return executionType == ExecutionType.REPORT;
     }
 
+    /** {@return whether the execution lists label elements (execution type LABEL_ELEMENTS)} */
     public boolean isLabelElements() {
         return executionType == ExecutionType.LABEL_ELEMENTS;
     }
 
     /**
-     * The time zone dates are read in: {@link #timezone()}, else the offset of {@link #timestamp()},
-     * else UTC.
+     * {@return the time zone dates are read in} That is {@link #timezone()}, else the offset of
+     * {@link #timestamp()}, else UTC.
      */
     public ZoneId zone() {
         return timezone.or(() -> timestamp.map(OffsetDateTime::getOffset)).orElse(ZoneOffset.UTC);
     }
 
-    /** {@link #weekStart()} as a day, {@link #DEFAULT_WEEK_START} (Sunday) when absent. */
+    /** {@return {@link #weekStart()} as a day, {@link #DEFAULT_WEEK_START} (Sunday) when absent} */
     public DayOfWeek firstDayOfWeek() {
         return weekStart.map(WeekStart::dayOfWeek).orElse(DEFAULT_WEEK_START);
     }
 
     /**
-     * "Now" for date filters, in {@link #zone()}: the context's {@link #timestamp()}, or the
-     * system clock's time when it has none.
+     * {@return "now" for date filters, in {@link #zone()}} That is the context's {@link
+     * #timestamp()},
+     * or the system clock's time when it has none.
      */
     public ZonedDateTime now() {
         return now(Clock.systemUTC());
     }
 
-    /** Like {@link #now()}, with the clock used when the context has no timestamp. */
+    /**
+     * Like {@link #now()}, with the clock used when the context has no timestamp.
+     *
+     * @param whenNoTimestamp the clock to read when the context has no timestamp
+     * @return "now" for date filters, in {@link #zone()}
+     */
     public ZonedDateTime now(Clock whenNoTimestamp) {
         ZoneId zone = zone();
         return timestamp.map(t -> t.atZoneSameInstant(zone))
@@ -203,18 +233,32 @@ public record ExecutionContext(
      * The range {@code [from, to)} a date filter selects, resolved with this context's
      * {@link #now()}, {@link #zone()} and {@link #firstDayOfWeek()}.
      *
+     * @param filter a date filter of this context
+     * @return the range the filter selects
      * @throws BadArgumentException when the filter has no single range; see {@link DateFilter#resolve}
      */
     public DateRange dateRange(DateFilter filter) {
         return filter.resolve(now(), firstDayOfWeek());
     }
 
-    /** Like {@link #dateRange(DateFilter)}, with the clock used when the context has no timestamp. */
+    /**
+     * Like {@link #dateRange(DateFilter)}, with the clock used when the context has no timestamp.
+     *
+     * @param filter a date filter of this context
+     * @param whenNoTimestamp the clock to read when the context has no timestamp
+     * @return the range the filter selects
+     * @throws BadArgumentException when the filter has no single range; see {@link
+     *     DateFilter#resolve}
+     */
     public DateRange dateRange(DateFilter filter, Clock whenNoTimestamp) {
         return filter.resolve(now(whenNoTimestamp), firstDayOfWeek());
     }
 
-    /** The filters on a label (positive, negative, match), in order. */
+    /**
+     * {@return the filters on a label (positive, negative, match), in order}
+     *
+     * @param labelIdentifier the label, e.g. {@code "region"}
+     */
     public List<LabelFilter> filtersFor(String labelIdentifier) {
         return filters.stream()
                 .filter(f -> f instanceof LabelFilter l && l.labelIdentifier().equals(labelIdentifier))
@@ -222,12 +266,22 @@ public record ExecutionContext(
                 .toList();
     }
 
-    /** Whether a value of the label passes every filter on that label (true when there is none). */
+    /**
+     * {@return whether a value of the label passes every filter on that label (true when there is
+     * none)}
+     *
+     * @param labelIdentifier the label, e.g. {@code "region"}
+     * @param value a value of that label; {@code null} is the empty element
+     */
     public boolean accepts(String labelIdentifier, String value) {
         return filtersFor(labelIdentifier).stream().allMatch(f -> f.accepts(value));
     }
 
-    /** The date filters on a dataset, in order. */
+    /**
+     * {@return the date filters on a dataset, in order}
+     *
+     * @param datasetIdentifier the date dataset
+     */
     public List<DateFilter> dateFiltersFor(String datasetIdentifier) {
         return filters.stream()
                 .filter(f -> f instanceof DateFilter d && d.datasetIdentifier().equals(datasetIdentifier))
@@ -235,12 +289,16 @@ public record ExecutionContext(
                 .toList();
     }
 
-    /** The filters this version does not know. */
+    /** {@return the filters this version does not know} */
     public List<UnknownFilter> unknownFilters() {
         return filters.stream().filter(UnknownFilter.class::isInstance).map(UnknownFilter.class::cast).toList();
     }
 
-    /** The requested attribute read through this label, if any. */
+    /**
+     * {@return the requested attribute read through this label, if any}
+     *
+     * @param labelIdentifier the label
+     */
     public Optional<Attribute> attributeByLabel(String labelIdentifier) {
         return attributes.stream().filter(a -> a.labelIdentifier().equals(labelIdentifier)).findFirst();
     }

@@ -13,6 +13,6 @@ package dev.flexfun.runtime.context;
  */
 public sealed interface Filter permits LabelFilter, DateFilter, UnknownFilter {
 
-    /** The {@code filterType} as sent, e.g. {@code positiveAttributeFilter}. */
+    /** {@return the {@code filterType} as sent, e.g. {@code positiveAttributeFilter}} */
     String filterType();
 }

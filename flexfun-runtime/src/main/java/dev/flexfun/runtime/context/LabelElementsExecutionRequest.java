@@ -35,6 +35,22 @@ public record LabelElementsExecutionRequest(
         List<ValidateByItem> validateBy,
         Optional<FilterBy> filterBy) {
 
+    /**
+     * Checks the components.
+     *
+     * @param label the label whose elements to return
+     * @param offset how many elements to skip (at least 0)
+     * @param limit the most elements to return (at least 1)
+     * @param excludePrimaryLabel true: distinct values of the requested label; false: distinct
+     *     primary label values
+     * @param exactFilter only elements equal to one of these values; empty when absent; may contain
+     *     {@code null}
+     * @param patternFilter only elements matching this pattern (the search box text)
+     * @param complementFilter invert {@code exactFilter} / {@code patternFilter}
+     * @param dependsOn parent filters the elements must pass
+     * @param validateBy items the elements must have data for
+     * @param filterBy which label the filters apply to; sent by GoodData, not in the schema
+     */
     public LabelElementsExecutionRequest {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(offset, "offset");
@@ -52,6 +68,11 @@ public record LabelElementsExecutionRequest(
      * schema does not list its values.
      */
     public record FilterBy(Optional<String> labelType) {
+        /**
+         * Checks that the component is not null (an absent label type is an empty {@code Optional}).
+         *
+         * @param labelType e.g. {@code REQUESTED} or {@code PRIMARY}, as sent
+         */
         public FilterBy {
             Objects.requireNonNull(labelType, "labelType");
         }

@@ -4,12 +4,15 @@ package dev.flexfun.runtime.context;
 public sealed interface LabelFilter extends Filter
         permits AttributeFilter, MatchAttributeFilter {
 
-    /** The label whose values this filter restricts. */
+    /** {@return the label whose values this filter restricts} */
     String labelIdentifier();
 
     /**
-     * Whether a row whose label has this value passes the filter. {@code null} stands for the
-     * "empty" element, as in the filter's own values.
+     * Whether a row whose label has this value passes the filter.
+     *
+     * @param value the row's label value; {@code null} stands for the "empty" element, as in the
+     * filter's own values
+     * @return whether the row passes
      */
     boolean accepts(String value);
 }

@@ -13,8 +13,18 @@ import java.util.Objects;
 public record MatchAttributeFilter(
         String labelIdentifier, MatchType matchType, String literal, boolean negate, boolean caseSensitive)
         implements LabelFilter {
+    /** The {@code filterType} of this filter in the execution context. */
     public static final String TYPE = "matchAttributeFilter";
 
+    /**
+     * Checks that the label, the match type and the literal are present.
+     *
+     * @param labelIdentifier the label whose values are matched
+     * @param matchType contains, starts with or ends with
+     * @param literal the text to match
+     * @param negate whether the match is inverted (schema default false)
+     * @param caseSensitive whether case matters (schema default false)
+     */
     public MatchAttributeFilter {
         Objects.requireNonNull(labelIdentifier, "labelIdentifier");
         Objects.requireNonNull(matchType, "matchType");

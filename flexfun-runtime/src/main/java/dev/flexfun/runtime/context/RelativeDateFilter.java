@@ -17,8 +17,17 @@ import java.util.Objects;
  */
 public record RelativeDateFilter(int from, int to, DateGranularity granularity, String datasetIdentifier)
         implements DateFilter {
+    /** The {@code filterType} of this filter in the execution context. */
     public static final String TYPE = "relativeDateFilter";
 
+    /**
+     * Checks that the granularity and the dataset are present.
+     *
+     * @param from the first period, counted from the current one (0)
+     * @param to the last period, inclusive
+     * @param granularity the length of a period
+     * @param datasetIdentifier the date dataset the filter restricts
+     */
     public RelativeDateFilter {
         Objects.requireNonNull(granularity, "granularity");
         Objects.requireNonNull(datasetIdentifier, "datasetIdentifier");

@@ -10,12 +10,18 @@ import java.util.Objects;
  * @param raw the filter's JSON object, a private copy
  */
 public record UnknownFilter(String filterType, JsonNode raw) implements Filter {
+    /**
+     * Checks the components.
+     *
+     * @param filterType the {@code filterType} as sent
+     * @param raw the filter's JSON object, a private copy
+     */
     public UnknownFilter {
         Objects.requireNonNull(filterType, "filterType");
         raw = raw.deepCopy();
     }
 
-    /** A copy of the raw JSON (the record keeps its own copy so it stays immutable). */
+    /** {@return a copy of the raw JSON (the record keeps its own copy so it stays immutable)} */
     @Override
     public JsonNode raw() {
         return raw.deepCopy();

@@ -4,7 +4,9 @@ import java.time.DayOfWeek;
 
 /** The first day of the week in the workspace's calendar. */
 public enum WeekStart {
+    /** Weeks start on Sunday. */
     SUNDAY(DayOfWeek.SUNDAY),
+    /** Weeks start on Monday. */
     MONDAY(DayOfWeek.MONDAY);
 
     private final DayOfWeek dayOfWeek;
@@ -13,6 +15,7 @@ public enum WeekStart {
         this.dayOfWeek = dayOfWeek;
     }
 
+    /** {@return the day as a {@link DayOfWeek}} */
     public DayOfWeek dayOfWeek() {
         return dayOfWeek;
     }

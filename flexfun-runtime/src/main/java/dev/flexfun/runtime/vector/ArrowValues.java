@@ -33,7 +33,12 @@ public final class ArrowValues {
     private ArrowValues() {
     }
 
-    /** The value at {@code index}, or {@code null}. */
+    /**
+     * {@return the value at {@code index}, or {@code null}}
+     *
+     * @param vector the vector to read
+     * @param index the row
+     */
     public static Object get(FieldVector vector, int index) {
         if (vector.isNull(index)) {
             return null;
@@ -67,7 +72,11 @@ public final class ArrowValues {
         return vector.getObject(index);
     }
 
-    /** Every row of {@code root} as column name to value, in schema order. */
+    /**
+     * {@return every row of {@code root} as column name to value, in schema order}
+     *
+     * @param root the batch to read
+     */
     public static List<Map<String, Object>> rows(VectorSchemaRoot root) {
         List<FieldVector> vectors = root.getFieldVectors();
         List<Map<String, Object>> rows = new java.util.ArrayList<>(root.getRowCount());

@@ -7,16 +7,33 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /** Writes {@code boolean} values into a {@link BitVector} (one bit a value). */
 public final class BitWriter extends FixedWidthWriter {
 
+    /**
+     * A writer into {@code vector}.
+     *
+     * @param vector the column's vector, as the batch allocated it
+     */
     public BitWriter(BitVector vector) {
         super(vector);
     }
 
-    /** The writer of {@code column} in {@code root}, or {@code null} when the call did not select it. */
+    /**
+     * {@return the writer of {@code column} in {@code root}, or {@code null} when the call did not
+     * select it}
+     *
+     * @param root the batch
+     * @param column the column's name
+     */
     public static BitWriter of(VectorSchemaRoot root, String column) {
         BitVector vector = (BitVector) root.getVector(column);
         return vector == null ? null : new BitWriter(vector);
     }
 
+    /**
+     * Writes {@code value} into row {@code index}.
+     *
+     * @param index the row in the batch
+     * @param value the value to write
+     */
     public void write(int index, boolean value) {
         checkRow(index);
         long address = valueAddress + (index >>> 3);
@@ -26,6 +43,12 @@ public final class BitWriter extends FixedWidthWriter {
         markValid(index);
     }
 
+    /**
+     * Writes {@code value} into row {@code index}, or a null when it is {@code null}.
+     *
+     * @param index the row in the batch
+     * @param value the value to write
+     */
     public void write(int index, Boolean value) {
         if (value == null) {
             writeNull(index);

@@ -26,6 +26,9 @@ public final class ColumnSelection {
     /**
      * Selects the hinted columns of {@code schema}.
      *
+     * @param schema the function's full schema
+     * @param hint the call's {@code columns} hint; empty selects every column
+     * @return the selection
      * @throws BadArgumentException when the hint names a column the schema does not have
      */
     public static ColumnSelection of(Schema schema, Optional<List<String>> hint) {
@@ -50,20 +53,21 @@ public final class ColumnSelection {
         return new ColumnSelection(List.copyOf(selected));
     }
 
-    /** The selected fields, in schema order. */
+    /** {@return the selected fields, in schema order} */
     public List<Field> fields() {
         return fields;
     }
 
     /**
-     * The schema of the result: the selected fields, in schema order, without metadata (the server
-     * adds the call's data-source messages to every result, generated or hand-written).
+     * {@return the schema of the result: the selected fields, in schema order, without metadata}
+     * The
+     * server adds the call's data-source messages to every result, generated or hand-written.
      */
     public Schema resultSchema() {
         return new Schema(fields);
     }
 
-    /** The names of the selected columns, in schema order: what a {@code @Columns Set<String>} parameter receives. */
+    /** {@return the names of the selected columns, in schema order: what a {@code @Columns Set<String>} parameter receives} */
     public Set<String> names() {
         Set<String> names = new LinkedHashSet<>();
         for (Field field : fields) {

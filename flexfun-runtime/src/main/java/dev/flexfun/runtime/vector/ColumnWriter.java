@@ -50,7 +50,7 @@ public abstract class ColumnWriter {
         this.nullable = vector.getField().isNullable();
     }
 
-    /** The column's name, for error messages. */
+    /** {@return the column's name, for error messages} */
     public final String column() {
         return column;
     }
@@ -60,16 +60,33 @@ public abstract class ColumnWriter {
         this.rowBase = firstRow;
     }
 
-    /** Makes room for {@code rows} rows; the contents of earlier batches may be dropped. */
+    /**
+     * Makes room for {@code rows} rows; the contents of earlier batches may be dropped.
+     *
+     * @param rows the most rows the batch may hold
+     */
     public abstract void allocate(int rows);
 
-    /** Makes room for {@code rows} rows, keeping what the current batch wrote so far. */
+    /**
+     * Makes room for {@code rows} rows, keeping what the current batch wrote so far.
+     *
+     * @param rows the most rows the batch may hold from now on
+     */
     public abstract void grow(int rows);
 
-    /** Ends the batch after {@code count} rows: value counts, writer indexes, bulk validity. */
+    /**
+     * Ends the batch after {@code count} rows: value counts, writer indexes, bulk validity.
+     *
+     * @param count how many rows the batch holds
+     */
     public abstract void finish(int count);
 
-    /** Marks row {@code index} null, or fails when the column is not nullable. */
+    /**
+     * Marks row {@code index} null, or fails when the column is not nullable.
+     *
+     * @param index the row in the batch
+     * @throws ColumnValueException when the column is not nullable
+     */
     protected final void writeNull(int index) {
         if (!nullable) {
             throw nullNotAllowed(index);
@@ -79,7 +96,11 @@ public abstract class ColumnWriter {
         MemoryUtil.putByte(address, (byte) (MemoryUtil.getByte(address) & ~(1 << (index & 7))));
     }
 
-    /** Marks row {@code index} valid; non-nullable columns get their bits in bulk instead. */
+    /**
+     * Marks row {@code index} valid; non-nullable columns get their bits in bulk instead.
+     *
+     * @param index the row in the batch
+     */
     protected final void markValid(int index) {
         if (nullable) {
             checkRow(index);
@@ -88,7 +109,11 @@ public abstract class ColumnWriter {
         }
     }
 
-    /** Sets the validity bits of rows {@code 0..count-1} of a non-nullable column. */
+    /**
+     * Sets the validity bits of rows {@code 0..count-1} of a non-nullable column.
+     *
+     * @param count how many rows the batch holds
+     */
     protected final void finishValidity(int count) {
         if (!nullable) {
             setBits(validityAddress, count);
@@ -105,12 +130,21 @@ public abstract class ColumnWriter {
         }
     }
 
-    /** The result row number of batch index {@code index}. */
+    /**
+     * {@return the result row number of batch index {@code index}}
+     *
+     * @param index the row in the batch
+     */
     protected final long rowNumber(int index) {
         return rowBase + index;
     }
 
-    /** The error for a value this column cannot hold, naming the column and the row. */
+    /**
+     * {@return the error for a value this column cannot hold, naming the column and the row}
+     *
+     * @param index the row in the batch
+     * @param problem what is wrong with the value and what to do about it
+     */
     protected final ColumnValueException badValue(int index, String problem) {
         return new ColumnValueException("Column '" + column + "', row " + rowNumber(index) + ": " + problem);
     }

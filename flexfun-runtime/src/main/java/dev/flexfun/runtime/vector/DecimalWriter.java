@@ -16,6 +16,11 @@ public final class DecimalWriter extends FixedWidthWriter {
     private final int precision;
     private final int scale;
 
+    /**
+     * A writer into {@code vector}.
+     *
+     * @param vector the column's vector, as the batch allocated it
+     */
     public DecimalWriter(DecimalVector vector) {
         super(vector);
         this.vector = vector;
@@ -23,12 +28,24 @@ public final class DecimalWriter extends FixedWidthWriter {
         this.scale = vector.getScale();
     }
 
-    /** The writer of {@code column} in {@code root}, or {@code null} when the call did not select it. */
+    /**
+     * {@return the writer of {@code column} in {@code root}, or {@code null} when the call did not
+     * select it}
+     *
+     * @param root the batch
+     * @param column the column's name
+     */
     public static DecimalWriter of(VectorSchemaRoot root, String column) {
         DecimalVector vector = (DecimalVector) root.getVector(column);
         return vector == null ? null : new DecimalWriter(vector);
     }
 
+    /**
+     * Writes {@code value} into row {@code index}, or a null when it is {@code null}.
+     *
+     * @param index the row in the batch
+     * @param value the value to write
+     */
     public void write(int index, BigDecimal value) {
         if (value == null) {
             writeNull(index);

@@ -12,6 +12,11 @@ public abstract class FixedWidthWriter extends ColumnWriter {
     /** The value buffer's address, refreshed whenever buffers change. */
     protected long valueAddress;
 
+    /**
+     * A writer into {@code vector}.
+     *
+     * @param vector the column's vector
+     */
     protected FixedWidthWriter(BaseFixedWidthVector vector) {
         super(vector);
         this.vector = vector;
@@ -45,21 +50,49 @@ public abstract class FixedWidthWriter extends ColumnWriter {
         rowCapacity = vector.getValueCapacity();
     }
 
+    /**
+     * Writes the byte {@code value} at row {@code index} of the value buffer, little-endian; the
+     * caller marks the row valid.
+     *
+     * @param index the row in the batch
+     * @param value the value
+     */
     protected final void putByte(int index, byte value) {
         checkRow(index);
         MemoryUtil.putByte(valueAddress + index, value);
     }
 
+    /**
+     * Writes the short {@code value} at row {@code index} of the value buffer, little-endian; the
+     * caller marks the row valid.
+     *
+     * @param index the row in the batch
+     * @param value the value
+     */
     protected final void putShort(int index, short value) {
         checkRow(index);
         MemoryUtil.putShort(valueAddress + ((long) index << 1), SWAP ? Short.reverseBytes(value) : value);
     }
 
+    /**
+     * Writes the int {@code value} at row {@code index} of the value buffer, little-endian; the
+     * caller marks the row valid.
+     *
+     * @param index the row in the batch
+     * @param value the value
+     */
     protected final void putInt(int index, int value) {
         checkRow(index);
         MemoryUtil.putInt(valueAddress + ((long) index << 2), SWAP ? Integer.reverseBytes(value) : value);
     }
 
+    /**
+     * Writes the long {@code value} at row {@code index} of the value buffer, little-endian; the
+     * caller marks the row valid.
+     *
+     * @param index the row in the batch
+     * @param value the value
+     */
     protected final void putLong(int index, long value) {
         checkRow(index);
         MemoryUtil.putLong(valueAddress + ((long) index << 3), SWAP ? Long.reverseBytes(value) : value);

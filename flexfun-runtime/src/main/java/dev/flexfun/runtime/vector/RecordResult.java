@@ -54,7 +54,15 @@ public final class RecordResult<R> implements FlexResult {
         this.resource = resource;
     }
 
-    /** A single-use result over a stream, closed when the result ends. */
+    /**
+     * {@return a single-use result over a stream, closed when the result ends}
+     *
+     * @param rows the rows, read once
+     * @param columns the columns the call selected
+     * @param context the call
+     * @param writers makes the adapter's batch writer for a batch's vectors
+     * @param <R> the record type
+     */
     public static <R> RecordResult<R> ofStream(Stream<? extends R> rows, ColumnSelection columns, CallContext context,
             Function<VectorSchemaRoot, ? extends RecordBatchWriter<R>> writers) {
         requireResult(rows, context, "an empty Stream");
@@ -62,7 +70,16 @@ public final class RecordResult<R> implements FlexResult {
                 false, rows);
     }
 
-    /** A single-use result over an iterator, closed when the result ends if it is {@code AutoCloseable}. */
+    /**
+     * {@return a single-use result over an iterator, closed when the result ends if it is {@code
+     * AutoCloseable}}
+     *
+     * @param rows the rows, read once
+     * @param columns the columns the call selected
+     * @param context the call
+     * @param writers makes the adapter's batch writer for a batch's vectors
+     * @param <R> the record type
+     */
     public static <R> RecordResult<R> ofIterator(Iterator<? extends R> rows, ColumnSelection columns,
             CallContext context, Function<VectorSchemaRoot, ? extends RecordBatchWriter<R>> writers) {
         requireResult(rows, context, "an empty Iterator");
@@ -71,21 +88,46 @@ public final class RecordResult<R> implements FlexResult {
                 resource);
     }
 
-    /** A repeatable result over an {@code Iterable} (a {@code List}, {@code Collection}, ...). */
+    /**
+     * {@return a repeatable result over an {@code Iterable} (a {@code List}, {@code Collection},
+     * ...)}
+     *
+     * @param rows the rows, read again on every open
+     * @param columns the columns the call selected
+     * @param context the call
+     * @param writers makes the adapter's batch writer for a batch's vectors
+     * @param <R> the record type
+     */
     public static <R> RecordResult<R> ofIterable(Iterable<? extends R> rows, ColumnSelection columns,
             CallContext context, Function<VectorSchemaRoot, ? extends RecordBatchWriter<R>> writers) {
         requireResult(rows, context, "an empty collection");
         return new RecordResult<>(columns, context, writers, () -> cursorOf(rows), true, null);
     }
 
-    /** A repeatable result over an array. */
+    /**
+     * {@return a repeatable result over an array}
+     *
+     * @param rows the rows
+     * @param columns the columns the call selected
+     * @param context the call
+     * @param writers makes the adapter's batch writer for a batch's vectors
+     * @param <R> the record type
+     */
     public static <R> RecordResult<R> ofArray(R[] rows, ColumnSelection columns, CallContext context,
             Function<VectorSchemaRoot, ? extends RecordBatchWriter<R>> writers) {
         requireResult(rows, context, "an empty array");
         return ofIterable(Arrays.asList(rows), columns, context, writers);
     }
 
-    /** A repeatable result of one row. */
+    /**
+     * {@return a repeatable result of one row}
+     *
+     * @param row the one row
+     * @param columns the columns the call selected
+     * @param context the call
+     * @param writers makes the adapter's batch writer for a batch's vectors
+     * @param <R> the record type
+     */
     public static <R> RecordResult<R> ofRecord(R row, ColumnSelection columns, CallContext context,
             Function<VectorSchemaRoot, ? extends RecordBatchWriter<R>> writers) {
         requireResult(row, context, "a record");

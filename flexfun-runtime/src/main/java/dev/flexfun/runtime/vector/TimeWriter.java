@@ -13,17 +13,34 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 public final class TimeWriter extends FixedWidthWriter {
     private final TimeUnit unit;
 
+    /**
+     * A writer into {@code vector}.
+     *
+     * @param vector the column's vector, as the batch allocated it
+     */
     public TimeWriter(BaseFixedWidthVector vector) {
         super(vector);
         this.unit = ((ArrowType.Time) vector.getField().getType()).getUnit();
     }
 
-    /** The writer of {@code column} in {@code root}, or {@code null} when the call did not select it. */
+    /**
+     * {@return the writer of {@code column} in {@code root}, or {@code null} when the call did not
+     * select it}
+     *
+     * @param root the batch
+     * @param column the column's name
+     */
     public static TimeWriter of(VectorSchemaRoot root, String column) {
         BaseFixedWidthVector vector = (BaseFixedWidthVector) root.getVector(column);
         return vector == null ? null : new TimeWriter(vector);
     }
 
+    /**
+     * Writes {@code value} into row {@code index}, or a null when it is {@code null}.
+     *
+     * @param index the row in the batch
+     * @param value the value to write
+     */
     public void write(int index, LocalTime value) {
         if (value == null) {
             writeNull(index);

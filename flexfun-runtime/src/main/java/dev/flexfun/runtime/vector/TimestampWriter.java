@@ -20,17 +20,34 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 public final class TimestampWriter extends FixedWidthWriter {
     private final TimeUnit unit;
 
+    /**
+     * A writer into {@code vector}.
+     *
+     * @param vector the column's vector, as the batch allocated it
+     */
     public TimestampWriter(TimeStampVector vector) {
         super(vector);
         this.unit = ((ArrowType.Timestamp) vector.getField().getType()).getUnit();
     }
 
-    /** The writer of {@code column} in {@code root}, or {@code null} when the call did not select it. */
+    /**
+     * {@return the writer of {@code column} in {@code root}, or {@code null} when the call did not
+     * select it}
+     *
+     * @param root the batch
+     * @param column the column's name
+     */
     public static TimestampWriter of(VectorSchemaRoot root, String column) {
         TimeStampVector vector = (TimeStampVector) root.getVector(column);
         return vector == null ? null : new TimestampWriter(vector);
     }
 
+    /**
+     * Writes {@code value} into row {@code index}, or a null when it is {@code null}.
+     *
+     * @param index the row in the batch
+     * @param value the value to write
+     */
     public void write(int index, Instant value) {
         if (value == null) {
             writeNull(index);
@@ -39,6 +56,12 @@ public final class TimestampWriter extends FixedWidthWriter {
         write(index, value.getEpochSecond(), value.getNano(), value);
     }
 
+    /**
+     * Writes {@code value} into row {@code index}, or a null when it is {@code null}.
+     *
+     * @param index the row in the batch
+     * @param value the value to write
+     */
     public void write(int index, LocalDateTime value) {
         if (value == null) {
             writeNull(index);
@@ -47,10 +70,22 @@ public final class TimestampWriter extends FixedWidthWriter {
         write(index, value.toEpochSecond(ZoneOffset.UTC), value.getNano(), value);
     }
 
+    /**
+     * Writes {@code value} into row {@code index}, or a null when it is {@code null}.
+     *
+     * @param index the row in the batch
+     * @param value the value to write
+     */
     public void write(int index, OffsetDateTime value) {
         write(index, value == null ? null : value.toInstant());
     }
 
+    /**
+     * Writes {@code value} into row {@code index}, or a null when it is {@code null}.
+     *
+     * @param index the row in the batch
+     * @param value the value to write
+     */
     public void write(int index, ZonedDateTime value) {
         write(index, value == null ? null : value.toInstant());
     }

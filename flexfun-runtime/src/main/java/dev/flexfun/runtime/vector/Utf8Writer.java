@@ -13,16 +13,33 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class Utf8Writer extends VariableWidthWriter {
 
+    /**
+     * A writer into {@code vector}.
+     *
+     * @param vector the column's vector, as the batch allocated it
+     */
     public Utf8Writer(VarCharVector vector) {
         super(vector);
     }
 
-    /** The writer of {@code column} in {@code root}, or {@code null} when the call did not select it. */
+    /**
+     * {@return the writer of {@code column} in {@code root}, or {@code null} when the call did not
+     * select it}
+     *
+     * @param root the batch
+     * @param column the column's name
+     */
     public static Utf8Writer of(VectorSchemaRoot root, String column) {
         VarCharVector vector = (VarCharVector) root.getVector(column);
         return vector == null ? null : new Utf8Writer(vector);
     }
 
+    /**
+     * Writes {@code value} into row {@code index}, or a null when it is {@code null}.
+     *
+     * @param index the row in the batch
+     * @param value the value to write
+     */
     public void write(int index, String value) {
         if (value == null) {
             writeNullValue(index);
@@ -42,6 +59,12 @@ public final class Utf8Writer extends VariableWidthWriter {
         commit(index, length);
     }
 
+    /**
+     * Writes {@code value} into row {@code index}.
+     *
+     * @param index the row in the batch
+     * @param value the value to write
+     */
     public void write(int index, char value) {
         if (value < 0x80) {
             long address = reserve(index, 1);
@@ -52,6 +75,12 @@ public final class Utf8Writer extends VariableWidthWriter {
         }
     }
 
+    /**
+     * Writes {@code value} into row {@code index}, or a null when it is {@code null}.
+     *
+     * @param index the row in the batch
+     * @param value the value to write
+     */
     public void write(int index, Character value) {
         if (value == null) {
             writeNullValue(index);
@@ -60,12 +89,22 @@ public final class Utf8Writer extends VariableWidthWriter {
         }
     }
 
-    /** Writes the constant's {@link Enum#name() name}. */
+    /**
+     * Writes the constant's {@link Enum#name() name}.
+     *
+     * @param index the row in the batch
+     * @param value the value to write
+     */
     public void write(int index, Enum<?> value) {
         write(index, value == null ? null : value.name());
     }
 
-    /** Writes the canonical form, e.g. {@code 123e4567-e89b-12d3-a456-426614174000}. */
+    /**
+     * Writes the canonical form, e.g. {@code 123e4567-e89b-12d3-a456-426614174000}.
+     *
+     * @param index the row in the batch
+     * @param value the value to write
+     */
     public void write(int index, UUID value) {
         write(index, value == null ? null : value.toString());
     }

@@ -19,6 +19,11 @@ public abstract class VariableWidthWriter extends ColumnWriter {
     /** Where the next value starts in the data buffer (the current batch's byte count). */
     private long end;
 
+    /**
+     * A writer into {@code vector}.
+     *
+     * @param vector the column's vector
+     */
     protected VariableWidthWriter(BaseVariableWidthVector vector) {
         super(vector);
         this.vector = vector;
@@ -61,6 +66,10 @@ public abstract class VariableWidthWriter extends ColumnWriter {
     /**
      * Reserves {@code length} bytes for the next value and returns their address; the caller
      * writes them and then calls {@link #commit}.
+     *
+     * @param index the row in the batch, for the error when the value does not fit at all
+     * @param length how many bytes the value has
+     * @return the address to write the bytes at
      */
     protected final long reserve(int index, int length) {
         checkRow(index);
@@ -71,7 +80,13 @@ public abstract class VariableWidthWriter extends ColumnWriter {
         return dataAddress + end;
     }
 
-    /** Ends the value at {@code index} after {@code length} bytes written at {@link #reserve}'s address. */
+    /**
+     * Ends the value at {@code index} after {@code length} bytes written at {@link #reserve}'s
+     * address.
+     *
+     * @param index the row in the batch
+     * @param length how many bytes were written
+     */
     protected final void commit(int index, int length) {
         checkRow(index);
         end += length;
@@ -84,14 +99,23 @@ public abstract class VariableWidthWriter extends ColumnWriter {
         markValid(index);
     }
 
-    /** Writes a null at {@code index}: an empty value with its validity bit cleared. */
+    /**
+     * Writes a null at {@code index}: an empty value with its validity bit cleared.
+     *
+     * @param index the row in the batch
+     */
     protected final void writeNullValue(int index) {
         writeNull(index); // checks the row
         int offset = (int) end;
         MemoryUtil.putInt(offsetAddress + ((long) (index + 1) << 2), SWAP ? Integer.reverseBytes(offset) : offset);
     }
 
-    /** Appends {@code bytes} as the value at {@code index}. */
+    /**
+     * Appends {@code bytes} as the value at {@code index}.
+     *
+     * @param index the row in the batch
+     * @param bytes the value
+     */
     protected final void writeBytes(int index, byte[] bytes) {
         long address = reserve(index, bytes.length);
         MemoryUtil.copyToMemory(bytes, 0, address, bytes.length);

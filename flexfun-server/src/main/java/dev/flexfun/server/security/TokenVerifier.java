@@ -18,7 +18,10 @@ import java.util.Optional;
  */
 public interface TokenVerifier {
 
-    /** The name {@code token_verification} selects; the simple class name unless overridden. */
+    /**
+     * {@return the name {@code token_verification} selects} The simple class name unless
+     * overridden.
+     */
     default String name() {
         return getClass().getSimpleName();
     }
@@ -26,6 +29,9 @@ public interface TokenVerifier {
     /**
      * Called once at startup, before any {@link #verify}: read settings (e.g. a custom section via
      * {@link ServerContext#section}). Throw to stop the startup with a configuration error.
+     *
+     * @param server the settings and the health monitor
+     * @throws Exception to stop the startup with a configuration error
      */
     default void init(ServerContext server) throws Exception {
     }
@@ -33,6 +39,7 @@ public interface TokenVerifier {
     /**
      * Checks a token (already stripped of any {@code Bearer } prefix).
      *
+     * @param token the token the client sent
      * @return who the caller is, or empty if the token is not valid (the client then gets
      *     "Authentication token is not valid.")
      * @throws Exception when the token could not be checked (e.g. an identity service is down);
