@@ -245,7 +245,9 @@ class ExecutionTest {
         TestFunction sample = TestFunction.sample("Sample",
                 ctx -> new GeneratedResult(ctx.parameters().path("rows").asLong(), 100, true));
         ExecutorService clients = Executors.newFixedThreadPool(64);
-        try (ServerHarness h = ServerHarness.start("", sample)) {
+        // A task thread for every call: this is about calls not mixing up their results. With the defaults,
+        // calls beyond the task threads and the few waiting places get BACKPRESSURE at once (AdmissionTest).
+        try (ServerHarness h = ServerHarness.start("task_threads = 64\n", sample)) {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 64; i++) {

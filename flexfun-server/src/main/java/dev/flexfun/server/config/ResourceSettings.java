@@ -29,7 +29,7 @@ public record ResourceSettings(int rpcThreads, int streamThreads, long arrowMemo
         int waiting = Math.min(taskQueueSize, (taskThreads + 3) / 4);
         int rpcThreads = server.integer("rpc_threads", taskThreads + waiting + RESERVED_RPC_THREADS, taskThreads + 2,
                 20_000);
-        int streamThreads = server.integer("stream_threads", Math.max(8, taskThreads / 2), 1, 10_000);
+        int streamThreads = server.integer("stream_threads", Math.max(4, taskThreads / 4), 1, 10_000);
         long limitMb = flexfun.integer("arrow_memory_limit_mb", (int) (defaultArrowLimit() / MB), 16, Integer.MAX_VALUE);
         int maxKept = flexfun.integer("max_kept_results", 1024, 1, 10_000_000);
         long streamMs = flexfun.positiveMillis("stream_deadline_ms", 600_000, 1, "milliseconds");
