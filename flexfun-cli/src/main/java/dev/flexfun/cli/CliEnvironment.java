@@ -28,11 +28,22 @@ public record CliEnvironment(Map<String, String> variables, InputStream in, Outp
     /** Set by the ./flexfun script ({@code [ -t 2 ]}); Java itself cannot tell whether stderr is a terminal. */
     static final String STDERR_TTY_PROPERTY = "flexfun.stderr.tty";
 
+    /**
+     * Copies the variables.
+     *
+     * @param variables        environment variables; copied
+     * @param in               standard input
+     * @param out              standard output: data only
+     * @param err              standard error: errors, notes and progress
+     * @param stderrIsTerminal whether progress lines may be drawn on stderr
+     * @param interrupts       where Ctrl-C is heard
+     * @param events           also told of every call's polls and batches
+     */
     public CliEnvironment {
         variables = Map.copyOf(variables);
     }
 
-    /** This process's environment, streams and Ctrl-C (a shutdown hook). */
+    /** {@return this process's environment, streams and Ctrl-C (a shutdown hook)} */
     public static CliEnvironment system() {
         String tty = System.getProperty(STDERR_TTY_PROPERTY);
         // Without the script's word, a console (stdin and stdout on a terminal) is the best guess.
@@ -42,7 +53,11 @@ public record CliEnvironment(Map<String, String> variables, InputStream in, Outp
                 Interrupts.shutdownHook(), CallEvents.NONE);
     }
 
-    /** An environment variable, if set and not blank. */
+    /**
+     * {@return an environment variable, if set and not blank}
+     *
+     * @param name the variable's name
+     */
     public Optional<String> variable(String name) {
         return Optional.ofNullable(variables.get(name)).filter(v -> !v.isBlank());
     }

@@ -27,7 +27,13 @@ public final class FlexFunCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** Runs {@code args}; returns the exit code. */
+    /**
+     * Runs {@code args}; returns the exit code.
+     *
+     * @param env the environment the command works in
+     * @param args the command line, without the program name
+     * @return the exit code ({@link ExitCode})
+     */
     public static int run(CliEnvironment env, String... args) {
         return commandLine(env).execute(args);
     }

@@ -4,7 +4,12 @@ package dev.flexfun.cli;
 @FunctionalInterface
 public interface Interrupts {
 
-    /** Runs {@code action} on Ctrl-C until the returned registration is closed. */
+    /**
+     * Runs {@code action} on Ctrl-C until the returned registration is closed.
+     *
+     * @param action what to do on Ctrl-C
+     * @return the registration; closing it stops listening
+     */
     Registration onInterrupt(Runnable action);
 
     /** Stops listening. */
@@ -16,6 +21,8 @@ public interface Interrupts {
     /**
      * A JVM shutdown hook: on Ctrl-C the JVM runs it and exits (status 130) once it returns, so the
      * action does its work (telling the server to stop the call) before it returns.
+     *
+     * @return interrupts heard through JVM shutdown hooks
      */
     static Interrupts shutdownHook() {
         return action -> {

@@ -8,6 +8,11 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs the {@code flexfun} command in this process's environment and exits with its exit code.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         // A manifest can open java.nio (Add-Opens) but cannot set this flag. Netty reads it when it
         // loads, which is later, so `java -jar` on Java 24+ works without it too (the JVM may then

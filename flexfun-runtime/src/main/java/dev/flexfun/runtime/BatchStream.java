@@ -25,6 +25,8 @@ public interface BatchStream extends AutoCloseable {
      * Whether each batch's buffers stay unchanged once {@link #next()} has produced them (kept,
      * immutable data such as {@link SharedBatches}), so the server may hand them to the transport
      * without copying. {@code false} for streams that refill the same buffers.
+     *
+     * @return whether produced batches' buffers are immutable; {@code false} by default
      */
     default boolean sharesImmutableBuffers() {
         return false;

@@ -71,12 +71,18 @@ public interface CallContext {
     /**
      * The call's binary headers (gRPC metadata whose name ends in {@code -bin}), values as the client
      * sent them; names in lower case, {@code -bin} included. {@link #headers()} has the text headers.
+     *
+     * @return the binary headers by lower-case name; empty by default
      */
     default Map<String, List<byte[]>> binaryHeaders() {
         return Map.of();
     }
 
-    /** The first value of a binary header (name case-insensitive, ending in {@code -bin}), if present. */
+    /**
+     * {@return a copy of the first value of a binary header (name case-insensitive), if present}
+     *
+     * @param name the header's name, in any case, ending in {@code -bin}
+     */
     default Optional<byte[]> binaryHeader(String name) {
         List<byte[]> values = binaryHeaders().get(name.toLowerCase(java.util.Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0).clone());
@@ -85,6 +91,8 @@ public interface CallContext {
     /**
      * Who made the call, when the server authenticates callers (authentication method {@code token});
      * empty otherwise.
+     *
+     * @return the authenticated caller, or empty
      */
     default Optional<Caller> caller() {
         return Optional.empty();
@@ -94,12 +102,14 @@ public interface CallContext {
      * When the server gives up on this call ({@code flexfun.call_deadline_ms} after it arrived) and
      * cancels it; empty outside a server unless a test sets one. Pass what is left of it on to
      * remote calls (as a request or query timeout), so they do not outlive the call.
+     *
+     * @return the instant the call is cancelled at, or empty when it has no deadline
      */
     default Optional<java.time.Instant> deadline() {
         return Optional.empty();
     }
 
-    /** Whether the call was cancelled (client cancel, deadline, shutdown). */
+    /** {@return whether the call was cancelled (client cancel, deadline, shutdown)} */
     boolean isCancelled();
 
     /** Throws {@link CallCancelledException} if the call was cancelled; cheap enough for every row. */

@@ -157,7 +157,14 @@ public final class CallContextBuilder {
         return this;
     }
 
-    /** Adds a binary header; gRPC names them with the suffix {@code -bin}. */
+    /**
+     * Adds a binary header; gRPC names them with the suffix {@code -bin}.
+     *
+     * @param name the header's name, ending in {@code -bin} (in any case)
+     * @param value one of its values; copied
+     * @return this builder
+     * @throws IllegalArgumentException when {@code name} does not end in {@code -bin}
+     */
     public CallContextBuilder binaryHeader(String name, byte[] value) {
         if (!name.toLowerCase(Locale.ROOT).endsWith("-bin")) {
             throw new IllegalArgumentException("A binary header's name ends in -bin (gRPC binary metadata); was " + name);
@@ -167,6 +174,13 @@ public final class CallContextBuilder {
         return this;
     }
 
+    /**
+     * Sets the signal the context reports cancellation from; by default a fresh, uncancelled one.
+     * A test keeps it to cancel the call.
+     *
+     * @param cancellation the signal; not {@code null}
+     * @return this builder
+     */
     public CallContextBuilder cancellation(CancellationSignal cancellation) {
         this.cancellation = Objects.requireNonNull(cancellation);
         return this;
@@ -208,12 +222,20 @@ public final class CallContextBuilder {
         return this;
     }
 
-    /** When the call will be cancelled; {@code null} means no deadline. */
+    /**
+     * Sets when the call will be cancelled, as {@link CallContext#deadline()} reports it.
+     *
+     * @param deadline the deadline; {@code null} means no deadline
+     * @return this builder
+     */
     public CallContextBuilder deadline(Instant deadline) {
         this.deadline = deadline;
         return this;
     }
 
+    /**
+     * {@return a new call context with what was set; parameters default to an empty object}
+     */
     public CallContext build() {
         JsonNode params = parameters == null || parameters.isNull() ? JSON.createObjectNode() : parameters;
         Map<String, List<String>> frozen = new LinkedHashMap<>();

@@ -49,7 +49,11 @@ public enum ErrorCode {
         this.code = code;
     }
 
-    /** The protocol code with this number, if it is one (a function may send codes of its own). */
+    /**
+     * {@return the protocol code with this number, if it is one (a function may send codes of its own)}
+     *
+     * @param code the number sent in ErrorInfo, retry flags included
+     */
     public static Optional<ErrorCode> of(int code) {
         for (ErrorCode known : values()) {
             if (known.code == code) {
@@ -59,7 +63,7 @@ public enum ErrorCode {
         return Optional.empty();
     }
 
-    /** The numeric code sent in ErrorInfo. */
+    /** {@return the numeric code sent in ErrorInfo, retry flags included} */
     public int code() {
         return code;
     }

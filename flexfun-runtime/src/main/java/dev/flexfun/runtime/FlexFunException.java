@@ -30,10 +30,13 @@ public class FlexFunException extends RuntimeException {
     public static final int RETRY_ANYWHERE = RETRY_HERE | RETRY_ELSEWHERE;
     private static final int MAX_CODE = RETRY_ANYWHERE | 0xFFFF;
 
+    /** The code sent in ErrorInfo, retry flags included. */
     private final int code;
+    /** Extra detail for the client, or {@code null}. */
     private final String detail;
     /** Opaque bytes for the client, or {@code null}. */
     private final byte[] body;
+    /** The status the client sees, or {@code null} for the code's usual one. */
     private final FlexFunStatus status;
 
     /**
@@ -71,7 +74,14 @@ public class FlexFunException extends RuntimeException {
         this(Objects.requireNonNull(code, "code").code(), message, detail, body, null, cause);
     }
 
-    /** For errors that must be answered with a particular status (e.g. the server's answer to a cancel). */
+    /**
+     * For errors that must be answered with a particular status (e.g. the server's answer to a cancel).
+     *
+     * @param code the protocol code the client receives
+     * @param message what went wrong and what to do about it
+     * @param body opaque bytes for the client (sent base64-encoded), or {@code null}; copied
+     * @param status the Flight status the client sees, or {@code null} for the code's usual one
+     */
     protected FlexFunException(ErrorCode code, String message, byte[] body, FlexFunStatus status) {
         this(Objects.requireNonNull(code, "code").code(), message, null, body, status, null);
     }
@@ -94,28 +104,47 @@ public class FlexFunException extends RuntimeException {
      * ({@link #RETRY_HERE}, {@link #RETRY_ELSEWHERE}, {@link #RETRY_ANYWHERE}) when a retry may help.
      * Its status is that of the protocol code with that number, or {@link FlexFunStatus#FAILED}.
      *
+     * @param code the number the client receives, retry flags included
+     * @param message what went wrong and what to do about it
+     * @return the new error, with no detail, body or cause
      * @throws IllegalArgumentException when {@code code} is negative or beyond the retry flags
      */
     public static FlexFunException forCode(int code, String message) {
         return new FlexFunException(code, message, null, null, null, null);
     }
 
-    /** The same error with {@code detail} for the client (at most 512 characters reach it). */
+    /**
+     * {@return the same error with {@code detail} for the client (at most 512 characters reach it)}
+     *
+     * @param detail extra detail for the client, or {@code null} for none
+     */
     public FlexFunException withDetail(String detail) {
         return copy(code, detail, body, status, getCause());
     }
 
-    /** The same error with opaque bytes for the client (sent base64-encoded), e.g. JSON your client reads. */
+    /**
+     * {@return the same error with opaque bytes for the client (sent base64-encoded), e.g. JSON your client reads}
+     *
+     * @param body the bytes, or {@code null} for none; copied
+     */
     public FlexFunException withBody(byte[] body) {
         return copy(code, detail, body, status, getCause());
     }
 
-    /** The same error, reported to the client with {@code status} instead of its code's usual one. */
+    /**
+     * {@return the same error, reported to the client with {@code status} instead of its code's usual one}
+     *
+     * @param status the Flight status the client sees; not {@code null}
+     */
     public FlexFunException withStatus(FlexFunStatus status) {
         return copy(code, detail, body, Objects.requireNonNull(status, "status"), getCause());
     }
 
-    /** The same error, caused by {@code cause} (logged on the server; not sent to the client). */
+    /**
+     * {@return the same error, caused by {@code cause} (logged on the server; not sent to the client)}
+     *
+     * @param cause the underlying failure, or {@code null}
+     */
     public FlexFunException withCause(Throwable cause) {
         return copy(code, detail, body, status, cause);
     }
@@ -131,27 +160,29 @@ public class FlexFunException extends RuntimeException {
      * The protocol's name for this error's code; a code of the function's own (see {@link #forCode}) is
      * reported as {@link ErrorCode#COMMAND_FAILED}, the kind of error it is. {@link #numericCode()} is
      * the number the client receives.
+     *
+     * @return the protocol code, or {@link ErrorCode#COMMAND_FAILED} for a code of the function's own
      */
     public ErrorCode code() {
         return ErrorCode.of(code).orElse(ErrorCode.COMMAND_FAILED);
     }
 
-    /** The code sent in ErrorInfo, retry flags included. */
+    /** {@return the code sent in ErrorInfo, retry flags included} */
     public int numericCode() {
         return code;
     }
 
-    /** The code's name for logs and metrics: the {@link ErrorCode} name, or {@code CODE_<number>} for your own. */
+    /** {@return the code's name for logs and metrics: the {@link ErrorCode} name, or {@code CODE_<number>} for your own} */
     public String codeName() {
         return ErrorCode.of(code).map(Enum::name).orElse("CODE_" + code);
     }
 
-    /** The status chosen with {@link #withStatus}; empty means the code's usual one. */
+    /** {@return the status chosen with {@link #withStatus}; empty means the code's usual one} */
     public Optional<FlexFunStatus> status() {
         return Optional.ofNullable(status);
     }
 
-    /** Extra detail for the client, or {@code null}. */
+    /** {@return extra detail for the client, or {@code null}} */
     public String detail() {
         return detail;
     }

@@ -48,13 +48,19 @@ public interface FlexResult extends AutoCloseable {
      * A repeatable result over batches the function keeps between calls, sent to every reader
      * without copying; the result holds a reference to them until the server drops it.
      *
+     * @param batches the kept batches; the result retains a reference to them
+     * @return a repeatable result that serves {@code batches}
      * @throws IllegalStateException when {@code batches} were closed and freed already
      */
     static FlexResult shared(SharedBatches batches) {
         return new SharedResult(batches);
     }
 
-    /** A single-use result over an Arrow reader; the result takes ownership of the reader. */
+    /**
+     * {@return a single-use result over an Arrow reader; the result takes ownership of the reader}
+     *
+     * @param reader the reader of the result's batches, closed with the result
+     */
     static FlexResult of(ArrowReader reader) {
         return new ReaderResult(reader, null);
     }
@@ -63,6 +69,10 @@ public interface FlexResult extends AutoCloseable {
      * A single-use result over an Arrow reader that depends on {@code resources} (e.g. the JDBC
      * statement and connection a database's Arrow export reads from): when the result is closed,
      * the reader is closed first, then the resources. The result takes ownership of both.
+     *
+     * @param reader the reader of the result's batches, closed with the result
+     * @param resources what the reader depends on, closed after it; not {@code null}
+     * @return a single-use result over {@code reader}
      */
     static FlexResult of(ArrowReader reader, AutoCloseable resources) {
         return new ReaderResult(reader, java.util.Objects.requireNonNull(resources, "resources"));

@@ -34,6 +34,8 @@ public interface ServerContext {
      * server; close it in an {@code @OnShutdown} hook (a server stopping with it still open logs it).
      *
      * @param name names the allocator in logs and memory reports
+     * @return a new child allocator of the server's root allocator, which the function closes
+     * @throws UnsupportedOperationException when this context has no Arrow memory (the default)
      */
     default org.apache.arrow.memory.BufferAllocator newAllocator(String name) {
         throw new UnsupportedOperationException("This ServerContext has no Arrow memory; in a unit test, give the"

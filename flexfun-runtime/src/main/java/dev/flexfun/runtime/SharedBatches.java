@@ -46,24 +46,31 @@ public final class SharedBatches implements AutoCloseable {
     /**
      * Collects batches of one schema, filled in vectors of {@code allocator} (on a server:
      * {@link ServerContext#newAllocator}); the kept batches share the vectors' buffers.
+     *
+     * @param schema the schema of every batch
+     * @param allocator the allocator the batches' vectors are filled in, and readers' vectors come from
+     * @return a new, empty builder
      */
     public static Builder builder(Schema schema, BufferAllocator allocator) {
         return new Builder(schema, allocator);
     }
 
+    /** {@return the schema of the batches} */
     public Schema schema() {
         return schema;
     }
 
+    /** {@return how many batches are kept} */
     public int batchCount() {
         return batches.size();
     }
 
+    /** {@return the total number of rows in the kept batches} */
     public long rowCount() {
         return rowCount;
     }
 
-    /** The kept batches' buffer bytes. */
+    /** {@return the kept batches' buffer bytes} */
     public long bufferBytes() {
         return batches.stream().mapToLong(ArrowRecordBatch::computeBodyLength).sum();
     }
@@ -71,6 +78,7 @@ public final class SharedBatches implements AutoCloseable {
     /**
      * Takes a reference for a reader; give it back with {@link #release()}.
      *
+     * @return these batches
      * @throws IllegalStateException when the batches were freed already
      */
     public SharedBatches retain() {
@@ -93,7 +101,7 @@ public final class SharedBatches implements AutoCloseable {
         }
     }
 
-    /** Whether the batches are still there (some reference is held). */
+    /** {@return whether the batches are still there (some reference is held)} */
     public boolean isOpen() {
         return references.get() > 0;
     }
@@ -135,6 +143,11 @@ public final class SharedBatches implements AutoCloseable {
          * The root may then be closed, or cleared and refilled: new buffers are allocated for it
          * (call {@code root.allocateNew()} or {@code clear()} before refilling, never write into the
          * kept buffers).
+         *
+         * @param root the filled vectors, allocated from the shared batches' allocator
+         * @return this builder
+         * @throws IllegalArgumentException when the root's fields are not the schema's, or a vector
+         *     was allocated from another allocator
          */
         public Builder add(VectorSchemaRoot root) {
             if (!root.getSchema().getFields().equals(schema.getFields())) {
@@ -152,6 +165,7 @@ public final class SharedBatches implements AutoCloseable {
             return this;
         }
 
+        /** {@return the shared batches holding what was added, with the owner's reference} */
         public SharedBatches build() {
             return new SharedBatches(schema, allocator, batches);
         }

@@ -40,6 +40,11 @@ public final class FlexFunAssertions {
      * Like {@link #assertFails(ErrorCode, String, Executable)} for a code a function chose itself
      * ({@code FlexFunException.forCode}), e.g. {@code RETRY_ANYWHERE | COMMAND_FAILED.code()}: the
      * number sent must be {@code numericCode}, retry flags included.
+     *
+     * @param numericCode the number the ErrorInfo must carry, retry flags included
+     * @param messagePart a part of the message the ErrorInfo must carry
+     * @param call the call that must fail
+     * @return the ErrorInfo, for further checks
      */
     public static ErrorInfo assertFails(int numericCode, String messagePart, Executable call) {
         FlightRuntimeException e = assertThrows(FlightRuntimeException.class, call,
@@ -51,7 +56,12 @@ public final class FlexFunAssertions {
         return info;
     }
 
-    /** The ErrorInfo a Flight error carries ({@code grpc-status-details-bin}), if any. */
+    /**
+     * {@return the ErrorInfo a Flight error carries ({@code grpc-status-details-bin}), if any}
+     *
+     * @param e the Flight error a call failed with
+     * @throws AssertionError when the error's details are not a valid ErrorInfo
+     */
     public static Optional<ErrorInfo> errorInfo(FlightRuntimeException e) {
         try {
             return FlightErrors.errorInfoOf(e);

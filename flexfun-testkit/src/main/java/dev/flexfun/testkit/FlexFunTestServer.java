@@ -348,13 +348,20 @@ public final class FlexFunTestServer
     /**
      * The Arrow memory the server holds now, in bytes: calls' results and what functions keep in
      * allocators of their own ({@code ServerContext.newAllocator}).
+     *
+     * @return the bytes of Arrow memory the server holds now
+     * @throws IllegalStateException when the server is not running
      */
     public long serverMemory() {
         checkStarted();
         return serverAllocator.getAllocatedMemory();
     }
 
-    /** The functions the server lists (ListFlights), in the order of their names. */
+    /**
+     * {@return the functions the server lists (ListFlights), in the order of their names}
+     *
+     * @throws IllegalStateException when the server is not running
+     */
     public List<FunctionInfo> list() {
         checkStarted();
         List<FunctionInfo> infos = new ArrayList<>();

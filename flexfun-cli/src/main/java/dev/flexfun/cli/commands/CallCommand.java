@@ -81,6 +81,11 @@ public final class CallCommand implements Callable<Integer> {
             + "(default: when stderr is a terminal)")
     private Boolean progress;
 
+    /**
+     * A {@code call} command that works in {@code env}.
+     *
+     * @param env the environment variables, streams and interrupts the command uses
+     */
     public CallCommand(CliEnvironment env) {
         this.env = env;
     }

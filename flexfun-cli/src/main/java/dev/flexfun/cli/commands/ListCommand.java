@@ -30,6 +30,11 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON: [{name, metadata, columns: [{name, type, nullable}]}]")
     private boolean json;
 
+    /**
+     * A {@code list} command that works in {@code env}.
+     *
+     * @param env the environment variables, streams and interrupts the command uses
+     */
     public ListCommand(CliEnvironment env) {
         this.env = env;
     }

@@ -33,6 +33,11 @@ public final class SchemaCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON: {name, columns: [{name, type, nullable}], metadata}")
     private boolean json;
 
+    /**
+     * A {@code schema} command that works in {@code env}.
+     *
+     * @param env the environment variables, streams and interrupts the command uses
+     */
     public SchemaCommand(CliEnvironment env) {
         this.env = env;
     }

@@ -15,8 +15,11 @@ import picocli.CommandLine.Spec;
 
 /** How to reach the server: on every subcommand that talks to it. */
 public final class ConnectionOptions {
+    /** The server's URL when neither {@code --url} nor {@value #URL_ENV} gives one. */
     public static final String DEFAULT_URL = "grpc://127.0.0.1:17001";
+    /** The environment variable with the server's URL, when {@code --url} is not given. */
     public static final String URL_ENV = "FLEXFUN_URL";
+    /** The environment variable with the token, unless {@code --token-env} names another. */
     public static final String DEFAULT_TOKEN_ENV = "FLEXFUN_TOKEN";
 
     @Spec(Spec.Target.MIXEE)
@@ -56,7 +59,13 @@ public final class ConnectionOptions {
             + "another location (its advertise_host) for them")
     private boolean ignoreLocation;
 
-    /** Connects (lazily: the first RPC opens the channel); usage errors are reported as such. */
+    /**
+     * Connects (lazily: the first RPC opens the channel); usage errors are reported as such.
+     *
+     * @param env where {@value #URL_ENV} and the token's variable are read
+     * @return the connection, which the caller closes
+     * @throws ParameterException when the URL or the TLS options are not usable
+     */
     public FlightConnection connect(CliEnvironment env) {
         String target = Optional.ofNullable(url).or(() -> env.variable(URL_ENV)).orElse(DEFAULT_URL);
         if (tlsCert != null ^ tlsKey != null) {

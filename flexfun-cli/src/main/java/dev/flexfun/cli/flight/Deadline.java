@@ -18,7 +18,11 @@ public final class Deadline {
         this.endNanos = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
     }
 
-    /** From now on, {@code timeout} (or no deadline when empty). */
+    /**
+     * {@return a deadline {@code timeout} from now (or no deadline when empty)}
+     *
+     * @param timeout the {@code --timeout}, if given
+     */
     public static Deadline after(Optional<Duration> timeout) {
         return new Deadline(timeout.orElse(null));
     }
@@ -44,6 +48,7 @@ public final class Deadline {
         }
     }
 
+    /** {@return the failure (exit {@link ExitCode#TIMEOUT}) that ends a command whose deadline passed} */
     public CliFailure expired() {
         return new CliFailure(ExitCode.TIMEOUT, "flexfun: --timeout " + timeout.toString().substring(2).toLowerCase()
                 + " passed before the command finished.");

@@ -52,20 +52,22 @@ public final class FlightConnection implements AutoCloseable {
         this.ignoreLocation = ignoreLocation;
     }
 
-    /** The URL the command connects to, for messages. */
+    /** {@return the URL the command connects to, for messages} */
     public String url() {
         return location.getUri().toString();
     }
 
+    /** {@return the command's {@code --timeout} deadline} */
     public Deadline deadline() {
         return deadline;
     }
 
+    /** {@return the allocator of the Arrow memory the command reads, checked when the connection closes} */
     public BufferAllocator allocator() {
         return allocator;
     }
 
-    /** The client of {@code --url}. */
+    /** {@return the client of {@code --url}} */
     public FlightClient client() {
         return clientFor(location);
     }
@@ -79,7 +81,12 @@ public final class FlightConnection implements AutoCloseable {
         return clientFor(locations.get(0));
     }
 
-    /** The token header and the time left before {@code --timeout}, plus {@code extra}. */
+    /**
+     * {@return the token header and the time left before {@code --timeout}, plus {@code extra}}
+     *
+     * @param extra further options for the RPC
+     * @throws CliFailure when the deadline has passed already
+     */
     public CallOption[] options(CallOption... extra) {
         return options(Duration.ZERO, extra);
     }

@@ -19,6 +19,12 @@ public final class FlightFailures {
     private FlightFailures() {
     }
 
+    /**
+     * {@return the failure the user reads for a failed RPC, with its exit code}
+     *
+     * @param e the failed RPC's error
+     * @param url the server's URL, named when it cannot be reached
+     */
     public static CliFailure of(FlightRuntimeException e, String url) {
         Optional<ErrorInfo> info = errorInfo(e);
         if (info.isPresent()) {

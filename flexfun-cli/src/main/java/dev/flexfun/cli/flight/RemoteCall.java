@@ -43,12 +43,25 @@ public final class RemoteCall {
     private volatile FlightDescriptor cancelDescriptor;
     private volatile FlightStream stream;
 
+    /**
+     * A call through {@code connection}.
+     *
+     * @param connection the server, with the token and deadline
+     * @param events told of the call's polls, batches and end
+     */
     public RemoteCall(FlightConnection connection, CallEvents events) {
         this.connection = connection;
         this.events = events;
     }
 
-    /** Runs the function: the FlightInfo of its result, after as many polls as it takes. */
+    /**
+     * Runs the function: the FlightInfo of its result, after as many polls as it takes.
+     *
+     * @param command the FlexFunction call's command (JSON bytes)
+     * @return the FlightInfo of the function's result
+     * @throws CliFailure when the call was cancelled or {@code --timeout} passed while polling
+     * @throws org.apache.arrow.flight.FlightRuntimeException when the server fails the call
+     */
     public FlightInfo submit(byte[] command) {
         FlightDescriptor next = FlightDescriptor.command(command);
         try {
@@ -83,6 +96,10 @@ public final class RemoteCall {
     /**
      * Reads the result (within {@code --timeout}), handing each batch to {@code reader}; stops after {@code limit} rows and
      * cancels the rest of the stream on the server.
+     *
+     * @param info the FlightInfo {@link #submit} returned
+     * @param reader receives the result's schema and batches
+     * @throws Exception what {@code reader} throws, or the Flight error of a failed read
      */
     public void read(FlightInfo info, BatchReader reader) throws Exception {
         FlightEndpoint endpoint = info.getEndpoints().get(0);
@@ -119,12 +136,30 @@ public final class RemoteCall {
 
     /** Receives a result's batches; the root is the stream's, valid until the next batch. */
     public interface BatchReader {
+        /**
+         * Before the first batch (also for an empty result).
+         *
+         * @param root the stream's root, no batch loaded yet
+         * @param schema the result's schema, metadata included
+         * @throws Exception when the reader fails
+         */
         void start(org.apache.arrow.vector.VectorSchemaRoot root, org.apache.arrow.vector.types.pojo.Schema schema)
                 throws Exception;
 
-        /** @return whether to go on reading */
+        /**
+         * The root holds the next batch.
+         *
+         * @param root the stream's root, holding the batch
+         * @return whether to go on reading
+         * @throws Exception when the reader fails
+         */
         boolean batch(org.apache.arrow.vector.VectorSchemaRoot root) throws Exception;
 
+        /**
+         * After the last batch read.
+         *
+         * @throws Exception when the reader fails
+         */
         void finish() throws Exception;
     }
 
@@ -161,6 +196,7 @@ public final class RemoteCall {
         return true;
     }
 
+    /** {@return whether {@link #cancel()} was called} */
     public boolean isCancelled() {
         return cancelled;
     }

@@ -27,14 +27,30 @@ import java.util.Optional;
  */
 public record DataSourcePayload(String id, String name, String type, List<String> urls, Optional<String> token,
         Optional<byte[]> caPem, String loadBalancing, String cacheStrategy) {
+    /** The data source types FlexFun servers register as. */
     public static final List<String> TYPES = List.of("FLIGHTRPC", "FLEXCONNECT");
+    /** The load balancing policies for several URLs. */
     public static final List<String> LOAD_BALANCING = List.of("none", "round-robin", "random");
+    /** The cache strategies GoodData offers. */
     public static final List<String> CACHE_STRATEGIES = List.of("ALWAYS", "NEVER");
     /** GoodData's rule for entity ids; the id also goes into API paths, so nothing else may pass. */
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("(?!\\.)[.A-Za-z0-9_-]{1,255}");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * Checks and normalizes the fields (type and cache strategy in upper case).
+     *
+     * @param id            the data source id
+     * @param name          its display name
+     * @param type          {@code FLIGHTRPC} or {@code FLEXCONNECT}, in any case
+     * @param urls          one or more {@code grpc://host:port} / {@code grpc+tls://host:port}; copied
+     * @param token         the token GoodData sends, empty when the server does not authenticate
+     * @param caPem         the CA certificate (PEM) of a self-signed server certificate, if any
+     * @param loadBalancing {@code none}, {@code round-robin} or {@code random}
+     * @param cacheStrategy {@code ALWAYS} or {@code NEVER}, in any case
+     * @throws IllegalArgumentException when a field is not valid
+     */
     public DataSourcePayload {
         checkId(id);
         Objects.requireNonNull(name);
@@ -55,7 +71,13 @@ public record DataSourcePayload(String id, String name, String type, List<String
         }
     }
 
-    /** @throws IllegalArgumentException when {@code id} is not a GoodData entity id */
+    /**
+     * Checks that {@code id} is a GoodData entity id.
+     *
+     * @param id the data source id
+     * @return {@code id}
+     * @throws IllegalArgumentException when {@code id} is not a GoodData entity id
+     */
     public static String checkId(String id) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("Data source id '" + id + "' is not valid: use letters, digits, '_', "
@@ -71,7 +93,7 @@ public record DataSourcePayload(String id, String name, String type, List<String
         return value;
     }
 
-    /** The document, pretty-printed. */
+    /** {@return the document, pretty-printed} */
     public String toJson() {
         ObjectNode document = JSON.createObjectNode();
         ObjectNode data = document.putObject("data");

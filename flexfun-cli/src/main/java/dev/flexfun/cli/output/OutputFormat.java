@@ -13,6 +13,11 @@ public enum OutputFormat {
     /** The Arrow IPC stream format, schema metadata included (for pyarrow, DuckDB, another program). */
     arrow;
 
+    /**
+     * {@return a writer of results in this format}
+     *
+     * @param out where the writer writes the result
+     */
     public ResultWriter writer(OutputStream out) {
         return switch (this) {
             case table -> new TableWriter(out);

@@ -20,6 +20,11 @@ public final class Progress implements CallEvents {
     private long lastDrawNanos;
     private boolean drawn;
 
+    /**
+     * A progress line drawn on {@code err}, timed from now.
+     *
+     * @param err the standard error stream, a terminal
+     */
     public Progress(PrintStream err) {
         this.err = err;
     }

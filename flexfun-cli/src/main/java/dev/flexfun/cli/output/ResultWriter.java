@@ -8,12 +8,26 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * in memory). The root is the same object for every batch; its vectors hold the current batch.
  */
 public interface ResultWriter {
-    /** Before the first batch (also for an empty result): the columns and the schema metadata. */
+    /**
+     * Before the first batch (also for an empty result): the columns and the schema metadata.
+     *
+     * @param root the result's root, with its schema; no batch loaded yet
+     * @throws IOException when writing fails
+     */
     void start(VectorSchemaRoot root) throws IOException;
 
-    /** The root's rows ({@code root.getRowCount()}) are the next batch. */
+    /**
+     * The root's rows ({@code root.getRowCount()}) are the next batch.
+     *
+     * @param root the result's root, holding the batch
+     * @throws IOException when writing fails
+     */
     void batch(VectorSchemaRoot root) throws IOException;
 
-    /** After the last batch; flushes. */
+    /**
+     * After the last batch; flushes.
+     *
+     * @throws IOException when writing or flushing fails
+     */
     void finish() throws IOException;
 }

@@ -47,6 +47,12 @@ public final class RemoteHttp {
     /**
      * Sends {@code request} (its timeout is set here) and returns the 2xx response with its body as text.
      *
+     * @param context the call the request is made for: its deadline bounds the request, and cancelling it
+     *     aborts the request
+     * @param client the HTTP client that sends the request
+     * @param request the request to send; its timeout is replaced
+     * @param timeoutWithoutDeadline the request's timeout when the call has no deadline
+     * @return the response, whose status is 2xx
      * @throws FlexFunException BAD_ARGUMENT for 4xx, COMMAND_FAILED (retry anywhere) for 5xx, timeouts
      *     and connection failures, COMMAND_CANCELLED when the call was cancelled
      */

@@ -10,5 +10,10 @@ import java.sql.SQLException;
  */
 @FunctionalInterface
 public interface ConnectionSource {
+    /**
+     * {@return a connection for one query, which the query closes when it is done}
+     *
+     * @throws SQLException when no connection can be opened
+     */
     Connection open() throws SQLException;
 }

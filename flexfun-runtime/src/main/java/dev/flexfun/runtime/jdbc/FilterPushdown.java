@@ -55,11 +55,20 @@ public final class FilterPushdown {
         this.dateColumns = Collections.unmodifiableMap(new LinkedHashMap<>(dateColumns));
     }
 
+    /** {@return a new builder, with no label or dataset mapped} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Like {@link #apply(ExecutionContext, Identifiers)}; a call without a context pushes nothing. */
+    /**
+     * Like {@link #apply(ExecutionContext, Identifiers)}; a call without a context pushes nothing.
+     *
+     * @param context the call's execution context, if it has one
+     * @param identifiers how the database quotes the column names
+     * @return the pushed condition and the remaining filters; an empty condition and no filters without a context
+     * @throws dev.flexfun.runtime.BadArgumentException when a date filter on a mapped dataset has no
+     *     single range
+     */
     public Pushdown apply(Optional<ExecutionContext> context, Identifiers identifiers) {
         return context.map(c -> apply(c, identifiers)).orElseGet(() -> new Pushdown(Sql.of(""), List.of()));
     }
@@ -67,6 +76,9 @@ public final class FilterPushdown {
     /**
      * The condition for the context's filters on mapped labels and datasets.
      *
+     * @param context the call's execution context, whose filters are pushed
+     * @param identifiers how the database quotes the column names
+     * @return the pushed filters as one condition, and the filters that were not pushed
      * @throws dev.flexfun.runtime.BadArgumentException when a date filter on a mapped dataset has no
      *     single range (see {@link ExecutionContext#dateRange})
      */
@@ -146,7 +158,12 @@ public final class FilterPushdown {
         private Builder() {
         }
 
-        /** Labels whose identifier is the name of their column. */
+        /**
+         * Maps labels whose identifier is the name of their column.
+         *
+         * @param columns the columns, each named as its label's identifier
+         * @return this builder
+         */
         public Builder labels(String... columns) {
             for (String column : columns) {
                 label(column, column);
@@ -154,24 +171,44 @@ public final class FilterPushdown {
             return this;
         }
 
-        /** Filters on {@code labelIdentifier} restrict {@code column}. */
+        /**
+         * Filters on {@code labelIdentifier} restrict {@code column}.
+         *
+         * @param labelIdentifier the label's identifier
+         * @param column the column that holds the label's values
+         * @return this builder
+         */
         public Builder label(String labelIdentifier, String column) {
             labelColumns.put(Objects.requireNonNull(labelIdentifier), Objects.requireNonNull(column));
             return this;
         }
 
-        /** A date dataset whose identifier is the name of its column. */
+        /**
+         * Maps a date dataset whose identifier is the name of its column.
+         *
+         * @param column the column, named as the dataset's identifier
+         * @param type what the column holds
+         * @return this builder
+         */
         public Builder dates(String column, DateColumnType type) {
             return date(column, column, type);
         }
 
-        /** Date filters on {@code datasetIdentifier} restrict {@code column}, which holds {@code type}. */
+        /**
+         * Date filters on {@code datasetIdentifier} restrict {@code column}, which holds {@code type}.
+         *
+         * @param datasetIdentifier the date dataset's identifier
+         * @param column the column that holds the dataset's dates
+         * @param type what the column holds
+         * @return this builder
+         */
         public Builder date(String datasetIdentifier, String column, DateColumnType type) {
             dateColumns.put(Objects.requireNonNull(datasetIdentifier),
                     new DateColumn(Objects.requireNonNull(column), Objects.requireNonNull(type)));
             return this;
         }
 
+        /** {@return a pushdown with the labels and datasets mapped so far} */
         public FilterPushdown build() {
             return new FilterPushdown(labelColumns, dateColumns);
         }

@@ -16,6 +16,12 @@ public record Identifiers(String quote) {
     /** ANSI SQL double quotes: PostgreSQL, DuckDB, Oracle, Snowflake, SQL Server with QUOTED_IDENTIFIER. */
     public static final Identifiers ANSI = new Identifiers("\"");
 
+    /**
+     * Checks that there is a quote.
+     *
+     * @param quote the quote character(s); not blank
+     * @throws IllegalArgumentException when {@code quote} is blank (the driver does not quote identifiers)
+     */
     public Identifiers {
         Objects.requireNonNull(quote, "quote");
         if (quote.isBlank()) {
@@ -24,18 +30,32 @@ public record Identifiers(String quote) {
         }
     }
 
-    /** The quoting the driver reports ({@link DatabaseMetaData#getIdentifierQuoteString()}). */
+    /**
+     * {@return the quoting the driver reports ({@link DatabaseMetaData#getIdentifierQuoteString()})}
+     *
+     * @param metaData the connection's metadata
+     * @throws SQLException when the driver cannot report it
+     * @throws IllegalArgumentException when the driver does not quote identifiers
+     */
     public static Identifiers of(DatabaseMetaData metaData) throws SQLException {
         return new Identifiers(metaData.getIdentifierQuoteString());
     }
 
-    /** The name as one quoted identifier; a quote inside it is doubled. */
+    /**
+     * {@return the name as one quoted identifier; a quote inside it is doubled}
+     *
+     * @param name the identifier, unquoted
+     */
     public String quote(String name) {
         Objects.requireNonNull(name, "name");
         return quote + name.replace(quote, quote + quote) + quote;
     }
 
-    /** The names quoted and separated by commas: a select list. */
+    /**
+     * {@return the names quoted and separated by commas: a select list}
+     *
+     * @param names the identifiers, unquoted, in order
+     */
     public String list(Collection<String> names) {
         return names.stream().map(this::quote).collect(Collectors.joining(", "));
     }

@@ -60,6 +60,11 @@ public final class JdbcQuery implements AutoCloseable {
     /**
      * Opens a connection, prepares {@code query}, binds its values and executes it.
      *
+     * @param context the call the query runs for: cancelling it cancels the statement, and its batch
+     *     size is the fetch size
+     * @param source where the connection comes from
+     * @param query the SQL and its values
+     * @return the executed query, which owns the connection, statement and result set
      * @throws FlexFunException COMMAND_FAILED when the database fails, COMMAND_CANCELLED when the call
      *     was cancelled meanwhile; whatever was opened is closed again
      */
@@ -94,12 +99,27 @@ public final class JdbcQuery implements AutoCloseable {
      * Runs {@code query} and returns its rows, mapped, as a lazy stream that owns the query: closing
      * the stream (the server does when the read ends, fails or is cancelled) closes the result set,
      * statement and connection.
+     *
+     * @param <R> the type of the mapped rows
+     * @param context the call the query runs for (see {@link #open})
+     * @param source where the connection comes from
+     * @param query the SQL and its values
+     * @param mapper makes each row into a value; not {@code null}
+     * @return the mapped rows, read as the stream is consumed
+     * @throws FlexFunException COMMAND_FAILED when the database fails, COMMAND_CANCELLED when the call
+     *     was cancelled meanwhile
      */
     public static <R> Stream<R> stream(CallContext context, ConnectionSource source, Sql query, RowMapper<R> mapper) {
         return open(context, source, query).stream(mapper);
     }
 
-    /** The rows of this query, mapped; the stream owns the query (closing it closes the query). */
+    /**
+     * {@return the rows of this query, mapped; the stream owns the query (closing it closes the query)}
+     *
+     * @param <R> the type of the mapped rows
+     * @param mapper makes each row into a value; not {@code null}
+     * @throws FlexFunException COMMAND_FAILED when the database fails (then the query is closed)
+     */
     public <R> Stream<R> stream(RowMapper<R> mapper) {
         Objects.requireNonNull(mapper, "mapper");
         SqlRow row;
@@ -129,7 +149,7 @@ public final class JdbcQuery implements AutoCloseable {
         return StreamSupport.stream(rows, false).onClose(this::close);
     }
 
-    /** The result set, for readers that are not rows (e.g. a driver's own Arrow export); do not close it yourself. */
+    /** {@return the result set, for readers that are not rows (e.g. a driver's own Arrow export); do not close it yourself} */
     public ResultSet resultSet() {
         return resultSet;
     }

@@ -13,12 +13,18 @@ import java.util.Objects;
  */
 public record Pushdown(Sql condition, List<Filter> remaining) {
 
+    /**
+     * Checks the condition and copies the remaining filters.
+     *
+     * @param condition the pushed filters as one condition (without {@code WHERE}); empty when none was pushed
+     * @param remaining the filters that were not pushed; copied
+     */
     public Pushdown {
         Objects.requireNonNull(condition, "condition");
         remaining = List.copyOf(remaining);
     }
 
-    /** {@code " WHERE <condition>"}, or nothing when no filter was pushed: append it to a {@code SELECT}. */
+    /** {@return {@code " WHERE <condition>"}, or nothing when no filter was pushed: append it to a {@code SELECT}} */
     public Sql where() {
         return condition.isEmpty() ? condition : Sql.of(" WHERE ").plus(condition);
     }

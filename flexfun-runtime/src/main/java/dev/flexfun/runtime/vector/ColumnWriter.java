@@ -37,7 +37,12 @@ public abstract class ColumnWriter {
         return assertions || Boolean.getBoolean("flexfun.checkWriterBounds");
     }
 
-    /** With checks on, fails when row {@code index} is outside the buffers (a bug in the batch driver). */
+    /**
+     * With checks on, fails when row {@code index} is outside the buffers (a bug in the batch driver).
+     *
+     * @param index the row about to be written
+     * @throws IllegalStateException when checks are on and the row is outside the capacity
+     */
     protected final void checkRow(int index) {
         if (CHECK_BOUNDS && (index < 0 || index >= rowCapacity)) {
             throw new IllegalStateException("Column '" + column + "': write at row " + index + " of a batch with room"
@@ -45,6 +50,11 @@ public abstract class ColumnWriter {
         }
     }
 
+    /**
+     * A writer of {@code vector}'s column, named and nullable as its field is.
+     *
+     * @param vector the vector the writer fills
+     */
     protected ColumnWriter(FieldVector vector) {
         this.column = vector.getName();
         this.nullable = vector.getField().isNullable();
