@@ -21,24 +21,7 @@ public interface OnLoadHook {
      * @param action what the hook does
      */
     static OnLoadHook of(String source, Action action) {
-        java.util.Objects.requireNonNull(source);
-        java.util.Objects.requireNonNull(action);
-        return new OnLoadHook() {
-            @Override
-            public String source() {
-                return source;
-            }
-
-            @Override
-            public void run(ServerContext server) throws Exception {
-                action.run(server);
-            }
-
-            @Override
-            public String toString() {
-                return source;
-            }
-        };
+        return new NamedHook(source, action);
     }
 
     /** The body of a hook. */

@@ -1,7 +1,5 @@
 package dev.flexfun.runtime;
 
-import java.util.Objects;
-
 /**
  * A clean-up run once when the server stops, after the calls have drained and before the memory
  * check; a failure is logged and does not stop the other hooks.
@@ -26,23 +24,6 @@ public interface OnShutdownHook {
      * @param action what the hook does
      */
     static OnShutdownHook of(String source, OnLoadHook.Action action) {
-        Objects.requireNonNull(source);
-        Objects.requireNonNull(action);
-        return new OnShutdownHook() {
-            @Override
-            public String source() {
-                return source;
-            }
-
-            @Override
-            public void run(ServerContext server) throws Exception {
-                action.run(server);
-            }
-
-            @Override
-            public String toString() {
-                return source;
-            }
-        };
+        return new NamedHook(source, action);
     }
 }

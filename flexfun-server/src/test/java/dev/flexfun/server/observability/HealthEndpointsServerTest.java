@@ -117,9 +117,7 @@ class HealthEndpointsServerTest {
                     throw new IllegalStateException(e);
                 }
             }, OwnThreads.EACH_TASK);
-            while (h.server.health().state() != ServerHealth.State.SHUTTING_DOWN) {
-                Thread.sleep(5);
-            }
+            h.server.health().shutdownBegun().toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertEquals(500, status(port, "/ready"), "shutting down, the held call is still running");
             assertEquals(202, status(port, "/live"));
 
