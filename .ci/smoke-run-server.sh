@@ -4,8 +4,9 @@
 # the project's ./flexfun command calls Sales as a separate process (its output and exit codes).
 #   .ci/smoke-run-server.sh [PROJECT_DIR [FUNCTION ...]]
 # Default: this repository and two of its examples; .ci/archetype-check.sh passes a generated project.
-# For this repository, three starts: the first records the class cache when it stops, the second
-# starts from it, the third from a damaged cache, which the JVM must skip (the server still serves).
+# Three starts on the JDK run-server.sh picks (JAVA_HOME or the PATH's): the first records the class
+# cache when it stops, the second starts from it (its classes come from the cache), the third from a
+# damaged cache, which the JVM must skip (the server still serves, its classes from the jars).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "${1:-$repo}"
@@ -16,7 +17,10 @@ python="$repo/.venv/bin/python"
 serve_once() {
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 log=$(mktemp /tmp/flexfun-smoke.XXXXXX.log)
-GOODDATA_FLIGHT_SERVER__LISTEN_PORT=$port ./run-server.sh --dev-log >"$log" 2>&1 &
+rm -f "$class_log"*   # the JVM would keep an older log as $class_log.0
+# class_log: where the server's JVM (not ./flexfun's) logs where each class came from.
+GOODDATA_FLIGHT_SERVER__LISTEN_PORT=$port JAVA_OPTS="${JAVA_OPTS:-} -Xlog:class+load=info:file=$class_log" \
+  ./run-server.sh --dev-log >"$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 
@@ -71,15 +75,21 @@ fi
 echo "ok: run-server.sh served on $port and stopped on SIGTERM with exit code 0 ($1)"
 }
 
-if [[ -n ${1:-} ]]; then
-  serve_once "$1"
-  exit 0
-fi
-rm -f examples/target/app/flexfun-class-cache-*
+# Where run-server.sh keeps its class caches: this repository's examples, or a generated project's build.
+app=target/app
+[[ $PWD == "$repo" ]] && app=examples/target/app
+main_class='dev\.flexfun\.server\.Main'
+class_log_dir=$(mktemp -d /tmp/flexfun-smoke-classes.XXXXXX)
+class_log=$class_log_dir/classes.log
+rm -f "$app"/flexfun-class-cache-*
 serve_once "first start: records the class cache"
-cache=$(ls examples/target/app/flexfun-class-cache-* 2>/dev/null | head -n 1)
-[[ -s $cache ]] || { echo "FAILED: the first run-server.sh run recorded no class cache"; exit 1; }
+cache=$(ls "$app"/flexfun-class-cache-* 2>/dev/null | head -n 1)
+[[ -s $cache ]] || { echo "FAILED: the first run-server.sh run recorded no class cache in $app"; exit 1; }
 serve_once "second start: from $cache"
+grep -q "$main_class source: shared objects file" "$class_log" \
+  || { echo "FAILED: the second start did not load its classes from $cache:"; grep "$main_class" "$class_log"; exit 1; }
 echo "not a class cache" > "$cache"
 serve_once "third start: a damaged $cache is skipped"
-rm -f "$cache"
+grep -q "$main_class source: file:" "$class_log" \
+  || { echo "FAILED: with a damaged cache, the server's classes should come from its jars:"; grep "$main_class" "$class_log"; exit 1; }
+rm -rf "$cache" "$class_log_dir"

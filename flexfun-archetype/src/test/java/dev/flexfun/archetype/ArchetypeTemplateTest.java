@@ -143,6 +143,52 @@ class ArchetypeTemplateTest {
                 "the generated pom should copy the flexfun command's standalone jar for ./flexfun");
     }
 
+    @Test
+    void generatedRunServerScriptChoosesTheClassCacheAsThisRepositorysDoes() throws IOException {
+        // The JDK test and the cache flags are kept once, in the repository's run-server.sh; the
+        // generated one carries the same block (its own paths come from CACHE_PREFIX and JAVA).
+        String repository = classCacheBlock(Path.of("..", "run-server.sh"));
+        String generated = classCacheBlock(TEMPLATES.resolve("run-server.sh"));
+        assertEquals(repository, generated,
+                "the class cache block of archetype-resources/run-server.sh should equal the repository's run-server.sh");
+        String script = Files.readString(TEMPLATES.resolve("run-server.sh"));
+        assertTrue(script.contains("CACHE_PREFIX=$APP/") && script.contains("rm -rf \"$APP\""),
+                "the generated run-server.sh should keep its class caches in $APP, which a rebuild deletes");
+        assertTrue(script.contains("\"${cache_flags[@]}\""), "the generated run-server.sh should pass the cache flags to java");
+    }
+
+    @Test
+    void dockerTrainingRunStartsTheServerAsTheEntrypointDoes() throws IOException {
+        // The JVM uses an AOT cache only when the class path and flags match those it was recorded with.
+        for (Path dockerfile : List.of(TEMPLATES.resolve("Dockerfile"), Path.of("..", "Dockerfile"))) {
+            String text = Files.readString(dockerfile).replace("\\\n", " ");
+            Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT \\[(.*)]$").matcher(text);
+            assertTrue(entrypoint.find(), dockerfile + " has no exec-form ENTRYPOINT");
+            List<String> started = new ArrayList<>();
+            Matcher argument = Pattern.compile("\"([^\"]*)\"").matcher(entrypoint.group(1));
+            while (argument.find()) {
+                started.add(argument.group(1));
+            }
+            Matcher training = Pattern.compile("java (@\\S+ -XX:AOTCacheOutput=.*?dev\\.flexfun\\.server\\.Main \\S+)").matcher(text);
+            assertTrue(training.find(), dockerfile + " has no training run recording an AOT cache");
+            List<String> trained = new ArrayList<>(List.of("java"));
+            for (String word : training.group(1).trim().split("\\s+")) {
+                trained.add(word.replace("\"", "").replace("-XX:AOTCacheOutput=", "-XX:AOTCache="));
+            }
+            assertEquals(started, trained, dockerfile + ": the training run should start the server as the ENTRYPOINT does");
+        }
+    }
+
+    /** From the comment before jdk_version() to the end of the if that fills cache_flags. */
+    private static String classCacheBlock(Path script) throws IOException {
+        List<String> lines = Files.readAllLines(script);
+        int start = lines.indexOf("jdk_version() {") - 1;
+        int flags = lines.indexOf("cache_flags=()");
+        int end = flags < 0 ? -1 : lines.subList(flags, lines.size()).indexOf("fi") + flags;
+        assertTrue(start >= 0 && flags > start && end > flags, script + " has no class cache block (jdk_version ... cache_flags ... fi)");
+        return String.join("\n", lines.subList(start, end + 1));
+    }
+
     private static List<String> flags(Path jvmOptions) throws IOException {
         return Files.readAllLines(jvmOptions).stream().map(String::trim)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
