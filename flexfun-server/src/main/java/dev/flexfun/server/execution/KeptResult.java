@@ -39,7 +39,8 @@ final class KeptResult {
         return readers > 0;
     }
 
-    synchronized ResultLease acquire() {
+    /** @param whenClosed runs when this read ends (after the result may have been freed) */
+    synchronized ResultLease acquire(Runnable whenClosed) {
         if (!result.isRepeatable() && opened) {
             throw new ResultConsumedException("The result of task '" + taskId + "' was already read; "
                     + "it is a stream and can be read only once. Call the function again.");
@@ -49,7 +50,7 @@ final class KeptResult {
         }
         opened = true;
         readers++;
-        return new Lease();
+        return new Lease(whenClosed);
     }
 
     void drop() {
@@ -80,7 +81,12 @@ final class KeptResult {
     }
 
     private final class Lease implements ResultLease {
+        private final Runnable whenClosed;
         private boolean closed;
+
+        Lease(Runnable whenClosed) {
+            this.whenClosed = whenClosed;
+        }
 
         @Override
         public String description() {
@@ -108,11 +114,15 @@ final class KeptResult {
         }
 
         @Override
-        public synchronized void close() {
-            if (!closed) {
+        public void close() {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
                 closed = true;
-                release();
             }
+            release();
+            whenClosed.run();
         }
     }
 }

@@ -10,10 +10,8 @@ import dev.flexfun.server.protocol.RetryInfo;
 import dev.flexfun.server.protocol.TaskTicket;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -43,7 +41,7 @@ public final class TaskExecution implements CallExecution {
     private final ThreadPoolExecutor pool;
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService freeing;
-    private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+    private final KeptTasks tasks = new KeptTasks();
     private final Admission admission;
     private volatile boolean shuttingDown;
 
@@ -113,6 +111,7 @@ public final class TaskExecution implements CallExecution {
                     "Task with id '" + taskId + "' cannot be cancelled: its result is being read.");
         }
         task.cancel(new FlexFunException(ErrorCode.COMMAND_CANCELLED, "Task with id '" + taskId + "' was cancelled."));
+        tasks.evictable(task);
     }
 
     @Override
@@ -131,7 +130,8 @@ public final class TaskExecution implements CallExecution {
         if (outcome.failure() != null) {
             throw outcome.failure();
         }
-        return outcome.result().acquire();
+        // Read once, a result may make room for new ones before its TTL (GoodData reads each result once).
+        return outcome.result().acquire(() -> tasks.evictable(task));
     }
 
     /** Drops a task's result now rather than after {@code task_result_ttl_sec} (freed once no longer read). */
@@ -145,7 +145,7 @@ public final class TaskExecution implements CallExecution {
     @Override
     public void shutdown() {
         shuttingDown = true;
-        for (Task task : tasks.values()) {
+        for (Task task : tasks.all()) {
             task.cancelIfPending(ShuttingDown.error());
         }
     }
@@ -153,7 +153,7 @@ public final class TaskExecution implements CallExecution {
     @Override
     public void close() {
         shutdown();
-        for (Task task : tasks.values()) {
+        for (Task task : tasks.all()) {
             forget(task);
         }
         pool.shutdownNow();
@@ -175,7 +175,7 @@ public final class TaskExecution implements CallExecution {
         if (shuttingDown) {
             throw ShuttingDown.error();
         }
-        if (tasks.size() >= limits.maxKeptResults() + admission.threads() + limits.taskQueueSize()) {
+        if (!tasks.makeRoom(limits.maxKeptResults() + admission.threads() + limits.taskQueueSize())) {
             throw new FlexFunException(ErrorCode.BACKPRESSURE, "The server keeps " + limits.maxKeptResults()
                     + " results that were not read yet (flexfun.max_kept_results). Retry later or on another server.");
         }
@@ -187,7 +187,7 @@ public final class TaskExecution implements CallExecution {
         String id = TaskIds.next();
         BufferAllocator taskAllocator = allocator.newChildAllocator("task-" + id, 0, Long.MAX_VALUE);
         Task task = new Task(id, call, taskAllocator, this::free, metrics, tracing);
-        tasks.put(id, task);
+        tasks.add(task);
         metrics.taskQueued(); // before execute: a free thread may start the task at once
         try {
             // The caller's context (the RPC's span) goes with the task to its thread.
@@ -202,7 +202,7 @@ public final class TaskExecution implements CallExecution {
         } catch (RejectedExecutionException e) {
             admission.left(-1);
             metrics.taskDropped();
-            tasks.remove(id);
+            tasks.remove(task);
             taskAllocator.close();
             if (shuttingDown) {
                 throw ShuttingDown.error();
@@ -213,8 +213,11 @@ public final class TaskExecution implements CallExecution {
         }
         var deadline = timer.schedule(() -> task.cancelIfPending(deadlinePassed(task)),
                 limits.callDeadline().toNanos(), TimeUnit.NANOSECONDS);
-        task.done().thenRun(() -> {
+        task.done().thenAccept(outcome -> {
             deadline.cancel(false);
+            if (outcome.failure() != null) {
+                tasks.evictable(task); // only the error is kept, for a pollable call's retry
+            }
             keepFor(task, limits.resultTtl());
         });
         return task;
@@ -270,9 +273,7 @@ public final class TaskExecution implements CallExecution {
     }
 
     private void forget(Task task) {
-        if (tasks.remove(task.id(), task)) {
-            task.forget();
-        }
+        tasks.forget(task);
     }
 
     private FlexFunException deadlinePassed(Task task) {

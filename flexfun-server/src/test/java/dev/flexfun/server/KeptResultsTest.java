@@ -1,0 +1,77 @@
+package dev.flexfun.server;
+
+import static dev.flexfun.server.fixtures.ServerHarness.failure;
+import static dev.flexfun.server.fixtures.WireAssertions.assertProtocolError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flexfun.runtime.ErrorCode;
+import dev.flexfun.server.fixtures.GeneratedResult;
+import dev.flexfun.server.fixtures.ServerHarness;
+import dev.flexfun.server.fixtures.TestFunction;
+import dev.flexfun.server.protocol.ErrorInfo;
+import dev.flexfun.server.protocol.FlightStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.flight.FlightInfo;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Over real Flight RPC: {@code flexfun.max_kept_results} bounds the results kept for their DoGet.
+ * Results nobody has read yet hold their place until the TTL; read ones give theirs up when needed,
+ * so steady traffic that reads what it asks for is never refused, however long the TTL.
+ */
+class KeptResultsTest {
+    /** One task thread and one queue place: the server keeps at most 2 + 1 + 1 tasks. */
+    private static final String TOML = "task_threads = 1\ntask_result_ttl_sec = 3600\n"
+            + "[flexfun]\nmax_kept_results = 2\ntask_queue_size = 1\n";
+    private static final int KEPT = 4;
+
+    @Test
+    void unreadResultsFillTheBoundAndThenNewCallsGetBackpressure() throws Exception {
+        try (ServerHarness h = ServerHarness.start(TOML, rows("Rows"))) {
+            List<FlightInfo> unread = new ArrayList<>();
+            for (int i = 0; i < KEPT; i++) {
+                unread.add(h.call("Rows", "{}"));
+            }
+            ErrorInfo refused = assertProtocolError(failure(() -> h.call("Rows", "{}")), ErrorCode.BACKPRESSURE,
+                    FlightStatus.UNAVAILABLE);
+            assertTrue(refused.msg().contains("max_kept_results"), refused.msg());
+
+            assertEquals(3, h.read(unread.get(1)).size(), "a kept result is still there to read");
+            assertEquals(3, h.read(h.call("Rows", "{}")).size(), "the read result made room for a new call");
+            assertEquals(ErrorCode.INVALID_TICKET.code(), ServerHarness.errorInfo(failure(() -> h.read(unread.get(1))))
+                    .code(), "the read result was the one given up");
+            for (FlightInfo stillKept : List.of(unread.get(0), unread.get(2), unread.get(3))) {
+                assertEquals(3, h.read(stillKept).size(), "unread results are never given up for new calls");
+            }
+        }
+    }
+
+    @Test
+    void callsWhoseResultsAreReadAreNeverRefusedWhateverTheTtl() throws Exception {
+        try (ServerHarness h = ServerHarness.start(TOML, rows("Rows"))) {
+            for (int i = 0; i < 20 * KEPT; i++) {
+                assertEquals(3, h.read(h.call("Rows", "{}")).size(), "call " + i);
+            }
+        }
+    }
+
+    @Test
+    void failedCallsDoNotHoldPlacesEither() throws Exception {
+        TestFunction failing = TestFunction.sample("Failing", ctx -> {
+            throw new IllegalStateException("this function always fails");
+        });
+        try (ServerHarness h = ServerHarness.start(TOML, failing, rows("Rows"))) {
+            for (int i = 0; i < 5 * KEPT; i++) {
+                assertProtocolError(failure(() -> h.call("Failing", "{}")), ErrorCode.COMMAND_FAILED,
+                        FlightStatus.FAILED);
+            }
+            assertEquals(3, h.read(h.call("Rows", "{}")).size());
+        }
+    }
+
+    private static TestFunction rows(String name) {
+        return TestFunction.sample(name, ctx -> new GeneratedResult(3, 3, true));
+    }
+}
