@@ -150,18 +150,21 @@ final class ResultStreamer implements AutoCloseable {
                     listener.setUseZeroCopy(true);
                 }
                 listener.start(batches.root());
-                while (batches.next()) {
+                Readiness[] end = {Readiness.READY};
+                batches.forEachBatch(batch -> {
                     Readiness readiness = awaitReady(listener, backpressure, watch);
                     if (readiness != Readiness.READY) {
-                        stopped = readiness == Readiness.STOPPED;
-                        stalled = readiness == Readiness.STALLED;
-                        break;
+                        end[0] = readiness;
+                        return false;
                     }
                     // The next batch refills these same buffers: safe because Flight copies the batch into its
                     // gRPC message here (zero-copy writes are off; ZeroCopyWriteTest fails if that changes).
                     listener.putNext();
-                    observer.streamed(batches.root().getRowCount(), bufferBytes(batches.root()));
-                }
+                    observer.streamed(batch.getRowCount(), bufferBytes(batch));
+                    return true;
+                });
+                stopped = end[0] == Readiness.STOPPED;
+                stalled = end[0] == Readiness.STALLED;
             }
         } catch (FlexFunException e) {
             failure = e;

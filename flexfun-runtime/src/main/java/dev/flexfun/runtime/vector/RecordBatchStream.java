@@ -44,27 +44,174 @@ final class RecordBatchStream<R> implements BatchStream {
 
     @Override
     public boolean next() throws Exception {
+        beginWriting();
+        boolean filled = false;
+        try {
+            filled = fill();
+        } finally {
+            if (endWriting()) {
+                filled = false;
+            }
+        }
+        return filled;
+    }
+
+    /**
+     * A stream's rows are pushed into the vectors as the stream produces them: its iterator would
+     * buffer each element on the way (a third of the time of writing a simple row). Other rows are
+     * pulled batch by batch.
+     */
+    @Override
+    public void forEachBatch(BatchConsumer consumer) throws Exception {
+        if (cursor.pushable() == null || ended || rowsWritten > 0) {
+            BatchStream.super.forEachBatch(consumer);
+            return;
+        }
+        // The whole push counts as writing: a close from another thread waits until it returns.
+        beginWriting();
+        try {
+            BatchPusher pusher = new BatchPusher(consumer);
+            try {
+                cursor.pushable().forEachRemaining(pusher);
+                pusher.finish();
+            } catch (ConsumerStopped stopped) {
+                return;
+            } catch (ConsumerFailed failed) {
+                throw failed.getCause() instanceof Exception e ? e : failed;
+            }
+            root.setRowCount(0);
+            end();
+        } catch (Throwable failure) {
+            root.setRowCount(0);
+            try {
+                end();
+            } catch (Exception closeFailure) {
+                failure.addSuppressed(closeFailure);
+            }
+            throw failure;
+        } finally {
+            endWriting();
+        }
+    }
+
+    private void beginWriting() {
         synchronized (lock) {
             if (closeRequested) {
                 throw new IllegalStateException("The batch stream of '" + context.functionName() + "' is closed.");
             }
             writing = true;
         }
-        boolean filled = false;
-        try {
-            filled = fill();
-        } finally {
-            boolean releaseNow;
-            synchronized (lock) {
-                writing = false;
-                releaseNow = closeRequested;
+    }
+
+    /** Returns whether a close came in meanwhile (the stream is released now). */
+    private boolean endWriting() {
+        boolean releaseNow;
+        synchronized (lock) {
+            writing = false;
+            releaseNow = closeRequested;
+        }
+        if (releaseNow) {
+            release();
+        }
+        return releaseNow;
+    }
+
+    /**
+     * Writes each pushed row into the batch, growing it from a small first size up to the batch size
+     * as {@link #writeBatch} does, and hands each full batch to the consumer.
+     */
+    private final class BatchPusher implements java.util.function.Consumer<R> {
+        private final BatchConsumer consumer;
+        private final OneRow<R> row = new OneRow<>();
+        private int capacity;
+        private int count;
+
+        BatchPusher(BatchConsumer consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void accept(R next) {
+            if (count == 0 && capacity == 0) {
+                context.throwIfCancelled();
+                capacity = initialCapacity();
+                writer.allocate(capacity, rowsWritten);
             }
-            if (releaseNow) {
-                release();
-                filled = false;
+            row.set(next);
+            count = writer.writeRows(row, count, count + 1);
+            if (count == capacity) {
+                if (capacity < batchSize) {
+                    capacity = (int) Math.min(batchSize, 2L * capacity);
+                    writer.grow(capacity);
+                } else {
+                    send();
+                }
             }
         }
-        return filled;
+
+        /** Sends the last, partly filled batch. */
+        void finish() {
+            if (count > 0) {
+                send();
+            }
+        }
+
+        private void send() {
+            writer.finish(count);
+            root.setRowCount(count);
+            rowsWritten += count;
+            lastBatchRows = count;
+            count = 0;
+            capacity = 0;
+            boolean more;
+            try {
+                more = consumer.accept(root);
+            } catch (Exception e) {
+                throw new ConsumerFailed(e);
+            }
+            if (!more) {
+                throw new ConsumerStopped();
+            }
+        }
+    }
+
+    /** The single row the generated row loop is handed at a time while rows are pushed. */
+    private static final class OneRow<R> implements java.util.Iterator<R> {
+        private R row;
+        private boolean taken = true;
+
+        void set(R next) {
+            row = next;
+            taken = false;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !taken;
+        }
+
+        @Override
+        public R next() {
+            if (taken) {
+                throw new java.util.NoSuchElementException();
+            }
+            taken = true;
+            return row;
+        }
+    }
+
+    /** Carries the consumer's checked exception out of the stream's push. */
+    private static final class ConsumerFailed extends RuntimeException {
+        ConsumerFailed(Exception cause) {
+            super(cause);
+        }
+    }
+
+    /** Ends the stream's push when the consumer wants no more batches. */
+    private static final class ConsumerStopped extends RuntimeException {
+        ConsumerStopped() {
+            super(null, null, false, false);
+        }
     }
 
     private boolean fill() throws Exception {

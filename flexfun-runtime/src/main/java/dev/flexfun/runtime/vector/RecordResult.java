@@ -66,7 +66,7 @@ public final class RecordResult<R> implements FlexResult {
     public static <R> RecordResult<R> ofStream(Stream<? extends R> rows, ColumnSelection columns, CallContext context,
             Function<VectorSchemaRoot, ? extends RecordBatchWriter<R>> writers) {
         requireResult(rows, context, "an empty Stream");
-        return new RecordResult<>(columns, context, writers, () -> new RowCursor<>(rows.iterator(), -1, rows),
+        return new RecordResult<>(columns, context, writers, () -> RowCursor.ofSpliterator(rows.spliterator(), rows),
                 false, rows);
     }
 

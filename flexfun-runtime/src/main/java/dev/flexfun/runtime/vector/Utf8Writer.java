@@ -8,10 +8,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Writes strings (and chars, enum names, UUIDs) as UTF-8 into a {@link VarCharVector}. ASCII text,
- * the common case, is copied char by char straight into the data buffer, without the byte array
- * {@code String.getBytes} would allocate; other text falls back to the JDK's encoder.
+ * the common case, is copied straight into the data buffer (through a reused char array), without
+ * the byte array {@code String.getBytes} would allocate; other text falls back to the JDK's encoder.
  */
 public final class Utf8Writer extends VariableWidthWriter {
+    /** Where a string's chars are copied before they are written; grows with the longest string. */
+    private char[] scratch = new char[64];
 
     /**
      * A writer into {@code vector}.
@@ -46,9 +48,13 @@ public final class Utf8Writer extends VariableWidthWriter {
             return;
         }
         int length = value.length();
+        // getChars copies the whole string at once (vectorised by the JDK); charAt would check the
+        // index and the string's coding for every char.
+        char[] chars = length <= scratch.length ? scratch : (scratch = new char[Math.max(length, 2 * scratch.length)]);
+        value.getChars(0, length, chars, 0);
         long address = reserve(index, length);
         for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
+            char c = chars[i];
             if (c >= 0x80) {
                 // Not ASCII: UTF-8 needs more bytes than chars. Rare enough to allocate.
                 writeBytes(index, value.getBytes(StandardCharsets.UTF_8));

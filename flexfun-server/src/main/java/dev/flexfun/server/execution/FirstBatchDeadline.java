@@ -89,25 +89,61 @@ final class FirstBatchDeadline implements ResultLease {
                 return batches.next();
             }
             first = false;
-            synchronized (this) {
-                producer = Thread.currentThread();
-            }
-            ScheduledFuture<?> deadline = timer.schedule(this::expire, Math.max(0, left.toNanos()), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> deadline = startWatch();
             boolean more;
             try {
                 more = batches.next();
             } catch (Exception | Error e) {
-                if (finishFirst()) {
-                    throw timeout();
+                stopWatch(deadline);
+                throw e;
+            }
+            stopWatch(deadline); // too late, even if the function did not notice the interrupt
+            return more;
+        }
+
+        @Override
+        public void forEachBatch(BatchConsumer consumer) throws Exception {
+            if (!first) {
+                BatchStream.super.forEachBatch(consumer);
+                return;
+            }
+            first = false;
+            ScheduledFuture<?> deadline = startWatch();
+            boolean[] watching = {true};
+            try {
+                batches.forEachBatch(batch -> {
+                    if (watching[0]) {
+                        watching[0] = false;
+                        stopWatch(deadline);
+                    }
+                    return consumer.accept(batch);
+                });
+            } catch (Exception | Error e) {
+                if (watching[0]) {
+                    watching[0] = false;
+                    stopWatch(deadline);
                 }
                 throw e;
-            } finally {
-                deadline.cancel(false);
             }
+            if (watching[0]) {
+                stopWatch(deadline); // the result had no batch at all
+            }
+        }
+
+        /** Starts the first batch's watch on this thread. */
+        private ScheduledFuture<?> startWatch() {
+            synchronized (this) {
+                producer = Thread.currentThread();
+            }
+            return timer.schedule(this::expire, Math.max(0, left.toNanos()), TimeUnit.NANOSECONDS);
+        }
+
+        /** Ends the first batch's watch; throws TIMEOUT when the time ran out meanwhile. */
+        private void stopWatch(ScheduledFuture<?> deadline) {
+            deadline.cancel(false);
             if (finishFirst()) {
-                throw timeout(); // too late, even if the function did not notice the interrupt
+                throw timeout();
             }
-            return more;
         }
 
         private synchronized void expire() {

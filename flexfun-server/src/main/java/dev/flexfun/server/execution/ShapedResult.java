@@ -96,6 +96,15 @@ final class ShapedResult implements FlexResult {
             }
 
             @Override
+            public void forEachBatch(BatchConsumer consumer) throws Exception {
+                source.forEachBatch(full -> {
+                    VectorSchemaRoot shaped = root();
+                    shaped.setRowCount(full.getRowCount());
+                    return consumer.accept(shaped);
+                });
+            }
+
+            @Override
             public boolean sharesImmutableBuffers() {
                 return source.sharesImmutableBuffers();
             }
