@@ -21,6 +21,18 @@ public interface FlexResult extends AutoCloseable {
     boolean isRepeatable();
 
     /**
+     * Whether this result is known, before it is read, to be at most one batch made from data already
+     * in memory (a materialised result of at most the batch size). The server then sends it from the
+     * thread that asked for it, without handing it to a stream thread; a result that is not sent in
+     * one batch, or whose first batch may block (a query, a lazy stream), must answer {@code false}.
+     *
+     * @return {@code true} only when known; {@code false} (the default) when unknown
+     */
+    default boolean isSingleBatch() {
+        return false;
+    }
+
+    /**
      * Opens a stream of batches whose vectors are allocated from {@code allocator}. Callers close
      * the returned stream; for a single-use result, closing it also ends the result.
      *

@@ -23,6 +23,11 @@ final class RootResult implements FlexResult {
     }
 
     @Override
+    public boolean isSingleBatch() {
+        return true;
+    }
+
+    @Override
     public BatchStream open(BufferAllocator allocator) {
         // The root is shared by every reader; readers only read it, and the result owns it.
         return new BatchStream() {

@@ -31,6 +31,11 @@ final class SharedResult implements FlexResult {
     }
 
     @Override
+    public boolean isSingleBatch() {
+        return batches.batchCount() <= 1;
+    }
+
+    @Override
     public BatchStream open(BufferAllocator callAllocator) {
         VectorSchemaRoot root = VectorSchemaRoot.create(batches.schema(), batches.allocator());
         VectorLoader loader = new VectorLoader(root);

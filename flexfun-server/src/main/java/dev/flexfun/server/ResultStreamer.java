@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
@@ -34,7 +35,12 @@ import org.slf4j.LoggerFactory;
  * connected gets the stream cancelled with TIMEOUT after {@code stream_stall_timeout_ms}, so it cannot
  * hold a thread, the result's vectors and an in-flight permit until gRPC's keepalive gives up.
  *
- * <p>Streams are sent by at most {@code server.stream_threads} threads; a few more wait for one, beyond
+ * <p>A result known to be one batch of data already in memory ({@link ResultLease#isSingleBatch}, e.g.
+ * a {@code List} of at most {@code batch_size} rows) is sent on the gRPC thread instead, without
+ * waiting for the client to be ready: one batch buffered in gRPC is bounded memory, and it spares the
+ * small call a producer thread's wake-up.
+ *
+ * <p>Other streams are sent by at most {@code server.stream_threads} threads; a few more wait for one, beyond
  * that DoGet gets BACKPRESSURE. A stream still producing after {@code flexfun.stream_deadline_ms} is
  * stopped with TIMEOUT: its producer is interrupted, as on a client cancel.
  */
@@ -102,6 +108,15 @@ final class ResultStreamer implements AutoCloseable {
      * closed when sending ends; {@code observer} hears of every batch and of how the stream ended.
      */
     void stream(ResultLease lease, ServerStreamListener listener, InFlightCalls.Permit permit, CallObserver observer) {
+        if (lease.isSingleBatch()) {
+            // No readiness wait (Flight's onReady cannot fire before getStream returns): it is one batch.
+            StreamWatch watch = new StreamWatch();
+            try (permit) {
+                send(lease, listener, () -> listener.isCancelled() || closing ? Readiness.STOPPED : Readiness.READY,
+                        watch, observer);
+            }
+            return;
+        }
         BackpressureStrategy.CallbackBackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
         backpressure.register(listener);
         StreamWatch watch = new StreamWatch();
@@ -119,7 +134,7 @@ final class ResultStreamer implements AutoCloseable {
                 }, streamDeadline.toNanos(), TimeUnit.NANOSECONDS);
                 watch.producing();
                 try (permit) {
-                    send(lease, listener, backpressure, watch, observer);
+                    send(lease, listener, () -> awaitReady(listener, backpressure, watch), watch, observer);
                 } finally {
                     deadline.cancel(false);
                     watch.finished();
@@ -137,8 +152,8 @@ final class ResultStreamer implements AutoCloseable {
         }
     }
 
-    private void send(ResultLease lease, ServerStreamListener listener,
-            BackpressureStrategy.CallbackBackpressureStrategy backpressure, StreamWatch watch,
+    /** Sends the batches, each once {@code ready} says the client can take it, and ends the stream. */
+    private void send(ResultLease lease, ServerStreamListener listener, Supplier<Readiness> ready, StreamWatch watch,
             CallObserver observer) {
         FlexFunException failure = null;
         boolean stopped = false;
@@ -152,7 +167,7 @@ final class ResultStreamer implements AutoCloseable {
                 listener.start(batches.root());
                 Readiness[] end = {Readiness.READY};
                 batches.forEachBatch(batch -> {
-                    Readiness readiness = awaitReady(listener, backpressure, watch);
+                    Readiness readiness = ready.get();
                     if (readiness != Readiness.READY) {
                         end[0] = readiness;
                         return false;

@@ -40,18 +40,21 @@ public final class RecordResult<R> implements FlexResult {
     private final Supplier<RowCursor<R>> cursors;
     private final boolean repeatable;
     private final AutoCloseable resource;
+    /** Rows of a materialised result ({@code Collection}, array, record); -1 when unknown before reading. */
+    private final long knownRows;
     private final AtomicBoolean opened = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RecordResult(ColumnSelection columns, CallContext context,
             Function<VectorSchemaRoot, ? extends RecordBatchWriter<R>> writers, Supplier<RowCursor<R>> cursors,
-            boolean repeatable, AutoCloseable resource) {
+            boolean repeatable, AutoCloseable resource, long knownRows) {
         this.schema = columns.resultSchema();
         this.context = context;
         this.writers = writers;
         this.cursors = cursors;
         this.repeatable = repeatable;
         this.resource = resource;
+        this.knownRows = knownRows;
     }
 
     /**
@@ -67,7 +70,7 @@ public final class RecordResult<R> implements FlexResult {
             Function<VectorSchemaRoot, ? extends RecordBatchWriter<R>> writers) {
         requireResult(rows, context, "an empty Stream");
         return new RecordResult<>(columns, context, writers, () -> RowCursor.ofSpliterator(rows.spliterator(), rows),
-                false, rows);
+                false, rows, -1);
     }
 
     /**
@@ -85,7 +88,7 @@ public final class RecordResult<R> implements FlexResult {
         requireResult(rows, context, "an empty Iterator");
         AutoCloseable resource = rows instanceof AutoCloseable closeable ? closeable : null;
         return new RecordResult<>(columns, context, writers, () -> new RowCursor<>(rows, -1, resource), false,
-                resource);
+                resource, -1);
     }
 
     /**
@@ -101,7 +104,8 @@ public final class RecordResult<R> implements FlexResult {
     public static <R> RecordResult<R> ofIterable(Iterable<? extends R> rows, ColumnSelection columns,
             CallContext context, Function<VectorSchemaRoot, ? extends RecordBatchWriter<R>> writers) {
         requireResult(rows, context, "an empty collection");
-        return new RecordResult<>(columns, context, writers, () -> cursorOf(rows), true, null);
+        long knownRows = rows instanceof Collection<?> collection ? collection.size() : -1;
+        return new RecordResult<>(columns, context, writers, () -> cursorOf(rows), true, null, knownRows);
     }
 
     /**
@@ -155,6 +159,12 @@ public final class RecordResult<R> implements FlexResult {
     @Override
     public boolean isRepeatable() {
         return repeatable;
+    }
+
+    /** A materialised result of at most one batch: its rows are in memory, writing them cannot block. */
+    @Override
+    public boolean isSingleBatch() {
+        return knownRows >= 0 && knownRows <= context.batchSize();
     }
 
     @Override

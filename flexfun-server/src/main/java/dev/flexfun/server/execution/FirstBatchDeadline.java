@@ -54,6 +54,11 @@ final class FirstBatchDeadline implements ResultLease {
     }
 
     @Override
+    public boolean isSingleBatch() {
+        return lease.isSingleBatch();
+    }
+
+    @Override
     public BatchStream open(BufferAllocator allocator) {
         return new Guarded(lease.open(allocator));
     }

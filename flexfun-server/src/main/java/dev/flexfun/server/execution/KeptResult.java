@@ -109,6 +109,11 @@ final class KeptResult {
         }
 
         @Override
+        public boolean isSingleBatch() {
+            return result.isSingleBatch();
+        }
+
+        @Override
         public BatchStream open(BufferAllocator allocator) {
             return result.open(allocator);
         }

@@ -17,6 +17,9 @@ public interface ResultLease extends AutoCloseable {
 
     Schema schema();
 
+    /** Whether the result is known to be at most one batch of data in memory ({@link dev.flexfun.runtime.FlexResult#isSingleBatch}). */
+    boolean isSingleBatch();
+
     /** Opens the batches; vectors the stream allocates come from {@code allocator}. */
     BatchStream open(BufferAllocator allocator);
 

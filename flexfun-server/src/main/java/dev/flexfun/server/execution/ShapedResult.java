@@ -70,6 +70,11 @@ final class ShapedResult implements FlexResult {
     }
 
     @Override
+    public boolean isSingleBatch() {
+        return inner.isSingleBatch();
+    }
+
+    @Override
     public BatchStream open(BufferAllocator allocator) {
         BatchStream source = inner.open(allocator);
         return new BatchStream() {

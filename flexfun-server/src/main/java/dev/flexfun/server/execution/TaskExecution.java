@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -26,8 +27,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls run as tasks on a bounded pool while GetFlightInfo waits; their results are kept by task id
- * for {@code task_result_ttl_sec} after they finish, then dropped and freed.
+ * Calls run as tasks, at most {@code task_threads} at once; their results are kept by task id for
+ * {@code task_result_ttl_sec} after they finish, then dropped and freed.
+ *
+ * <p>A call that is not pollable runs on its own gRPC thread when a task slot is free: GetFlightInfo
+ * holds that thread until the call ends anyway, and handing the call to a pool thread and sleeping
+ * until it finishes costs two thread wake-ups, most of a small call's latency on a busy machine. A
+ * pollable call, and a call that finds every slot taken, runs on the pool ({@code flexfun-task}),
+ * whose threads take a slot too, so in all at most {@code task_threads} functions run.
  */
 public final class TaskExecution implements CallExecution {
     private static final Logger LOG = LoggerFactory.getLogger(TaskExecution.class);
@@ -43,6 +50,8 @@ public final class TaskExecution implements CallExecution {
     private final ExecutorService freeing;
     private final KeptTasks tasks = new KeptTasks();
     private final Admission admission;
+    /** One per running function, on a pool thread or a gRPC thread; fair, so queued calls are not overtaken. */
+    private final Semaphore slots;
     private volatile boolean shuttingDown;
 
     /**
@@ -59,6 +68,7 @@ public final class TaskExecution implements CallExecution {
         this.metrics = metrics;
         this.tracing = tracing;
         this.admission = new Admission(limits.taskThreads(), limits.taskQueueSize(), limits.callDeadline());
+        this.slots = new Semaphore(limits.taskThreads(), true);
         BlockingQueue<Runnable> queue = limits.taskQueueSize() == 0 ? new SynchronousQueue<>()
                 : new ArrayBlockingQueue<>(limits.taskQueueSize());
         this.pool = new ThreadPoolExecutor(limits.taskThreads(), limits.taskThreads(), 60, TimeUnit.SECONDS, queue,
@@ -72,15 +82,21 @@ public final class TaskExecution implements CallExecution {
     @Override
     public ReadyResult start(FunctionCall call, boolean pollable) {
         invoker.requestedColumns(call); // bad columns: BAD_ARGUMENT before taking a pool slot
-        Task task = submit(call);
+        Task task = admit(call);
         if (pollable) {
+            queue(task);
             return poll(task);
         }
         // A client that gives up (cancel, disconnect, its own deadline) stops the function at once.
         try (ClientCancellation.Listening gone = ClientCancellation.onCancel(() -> task.cancelIfPending(
                 new FlexFunException(ErrorCode.COMMAND_CANCELLED, "The client cancelled the call or its deadline passed.")))) {
-            if (!task.await(limits.callDeadline())) {
-                task.cancelIfPending(deadlinePassed(task));
+            if (takeFreeSlot()) {
+                runInSlot(task); // here: its outcome is set when this returns
+            } else {
+                queue(task);
+                if (!task.await(limits.callDeadline())) {
+                    task.cancelIfPending(deadlinePassed(task));
+                }
             }
             return ready(task, call);
         } catch (InterruptedException e) {
@@ -90,6 +106,22 @@ public final class TaskExecution implements CallExecution {
         } catch (FlexFunException e) {
             forget(task); // no ticket was handed out: nobody can ask for this task again
             throw e;
+        }
+    }
+
+    /** A slot if one is free and no queued call waits for one (a fair semaphore's untimed tryAcquire would barge). */
+    private boolean takeFreeSlot() throws InterruptedException {
+        return slots.tryAcquire(0, TimeUnit.NANOSECONDS);
+    }
+
+    /** Runs the task on this thread in a slot already taken, then gives the slot and the admission place back. */
+    private void runInSlot(Task task) {
+        long ran = -1;
+        try {
+            ran = task.run(invoker, failures);
+        } finally {
+            slots.release();
+            admission.left(ran);
         }
     }
 
@@ -171,7 +203,8 @@ public final class TaskExecution implements CallExecution {
         }
     }
 
-    private Task submit(FunctionCall call) {
+    /** Admits the call (or refuses it with BACKPRESSURE) and starts its deadline; the caller runs or queues it. */
+    private Task admit(FunctionCall call) {
         if (shuttingDown) {
             throw ShuttingDown.error();
         }
@@ -188,29 +221,7 @@ public final class TaskExecution implements CallExecution {
         BufferAllocator taskAllocator = allocator.newChildAllocator("task-" + id, 0, Long.MAX_VALUE);
         Task task = new Task(id, call, taskAllocator, this::free, metrics, tracing);
         tasks.add(task);
-        metrics.taskQueued(); // before execute: a free thread may start the task at once
-        try {
-            // The caller's context (the RPC's span) goes with the task to its thread.
-            pool.execute(Context.current().wrap(() -> {
-                long ran = -1;
-                try {
-                    ran = task.run(invoker, failures);
-                } finally {
-                    admission.left(ran);
-                }
-            }));
-        } catch (RejectedExecutionException e) {
-            admission.left(-1);
-            metrics.taskDropped();
-            tasks.remove(task);
-            taskAllocator.close();
-            if (shuttingDown) {
-                throw ShuttingDown.error();
-            }
-            throw new FlexFunException(ErrorCode.BACKPRESSURE, "The server is busy: all " + limits.taskThreads()
-                    + " task threads and " + limits.taskQueueSize() + " queue places are taken. Retry later or on "
-                    + "another server.");
-        }
+        metrics.taskQueued(); // before it may start
         var deadline = timer.schedule(() -> task.cancelIfPending(deadlinePassed(task)),
                 limits.callDeadline().toNanos(), TimeUnit.NANOSECONDS);
         task.done().thenAccept(outcome -> {
@@ -221,6 +232,36 @@ public final class TaskExecution implements CallExecution {
             keepFor(task, limits.resultTtl());
         });
         return task;
+    }
+
+    /** Hands an admitted task to the pool, whose thread runs it once a slot is free. */
+    private void queue(Task task) {
+        try {
+            // The caller's context (the RPC's span) goes with the task to its thread.
+            pool.execute(Context.current().wrap(() -> {
+                if (task.outcome() != null) {
+                    admission.left(-1); // cancelled while queued (deadline, client, shutdown): no slot needed
+                    return;
+                }
+                try {
+                    slots.acquire();
+                } catch (InterruptedException closing) {
+                    admission.left(-1);
+                    task.cancelIfPending(ShuttingDown.error());
+                    return;
+                }
+                runInSlot(task);
+            }));
+        } catch (RejectedExecutionException e) {
+            admission.left(-1);
+            tasks.remove(task);
+            FlexFunException refusal = shuttingDown ? ShuttingDown.error() : new FlexFunException(ErrorCode.BACKPRESSURE,
+                    "The server is busy: all " + limits.taskThreads() + " task threads and " + limits.taskQueueSize()
+                    + " queue places are taken. Retry later or on another server.");
+            // Never ran: failing it counts it dropped, frees its allocator and stops its deadline.
+            task.cancelIfPending(refusal);
+            throw refusal;
+        }
     }
 
     private void keepFor(Task task, Duration ttl) {
