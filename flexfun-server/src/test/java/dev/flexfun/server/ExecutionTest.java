@@ -266,7 +266,8 @@ class ExecutionTest {
         }
     }
 
-    private static FlightInfo retryUntilReady(ServerHarness h, FlightDescriptor retry) {
+    /** Retries a pollable call until it is ready (or fails with another error than POLL). */
+    static FlightInfo retryUntilReady(ServerHarness h, FlightDescriptor retry) {
         AtomicReference<FlightRuntimeException> last = new AtomicReference<>();
         for (int i = 0; i < 500; i++) {
             try {
