@@ -21,7 +21,7 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 final class SmallCalls {
     /** A REPORT execution context like GoodData's (one attribute, one filter), parsed on every call. */
-    private static final String COMMAND = "{\"functionName\":\"" + SmallSampleFunction.NAME + "\",\"parameters\":{"
+    static final String COMMAND = "{\"functionName\":\"" + SmallSampleFunction.NAME + "\",\"parameters\":{"
             + "\"executionContext\":{\"executionType\":\"REPORT\",\"organizationId\":\"default\","
             + "\"workspaceId\":\"demo\",\"userId\":\"demo\",\"timestamp\":\"2026-01-05T10:00:00+00:00\","
             + "\"timezone\":\"Etc/UTC\",\"weekStart\":\"monday\","
