@@ -157,7 +157,7 @@ public record ExecutionContext(
             return Optional.empty();
         }
         try {
-            return Optional.of(IsoOffsetDateTime.parse(text));
+            return Optional.of(OffsetDateTime.parse(text));
         } catch (DateTimeParseException e) {
             throw new BadArgumentException(json.path() + " must be an ISO-8601 date-time with offset, e.g. "
                     + "2020-06-03T10:15:30+01:00, found \"" + text + "\".", e);
