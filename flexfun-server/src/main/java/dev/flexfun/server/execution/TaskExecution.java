@@ -72,7 +72,9 @@ public final class TaskExecution implements CallExecution {
     @Override
     public ReadyResult start(FunctionCall call, boolean pollable) {
         invoker.requestedColumns(call); // bad columns: BAD_ARGUMENT before taking a pool slot
-        Task task = submit(call);
+        // A pollable call's client waits poll after poll; any other waits only as long as its own deadline.
+        long callDeadline = limits.callDeadline().toNanos();
+        Task task = submit(call, pollable ? callDeadline : ClientCancellation.remainingNanos(callDeadline));
         if (pollable) {
             return poll(task);
         }
@@ -171,7 +173,8 @@ public final class TaskExecution implements CallExecution {
         }
     }
 
-    private Task submit(FunctionCall call) {
+    /** @param budgetNanos how long the call may take, from now, before its caller stops waiting */
+    private Task submit(FunctionCall call, long budgetNanos) {
         if (shuttingDown) {
             throw ShuttingDown.error();
         }
@@ -179,10 +182,10 @@ public final class TaskExecution implements CallExecution {
             throw new FlexFunException(ErrorCode.BACKPRESSURE, "The server keeps " + limits.maxKeptResults()
                     + " results that were not read yet (flexfun.max_kept_results). Retry later or on another server.");
         }
-        if (!admission.tryAdmit()) {
+        if (!admission.tryAdmit(budgetNanos)) {
             throw new FlexFunException(ErrorCode.BACKPRESSURE, "The server is busy: all " + limits.taskThreads()
-                    + " task threads are taken and " + admission.waitingAllowed() + " calls already wait, as many as can"
-                    + " finish within the call deadline. Retry on another server or later.");
+                    + " task threads are taken and the calls waiting for one are as many as can finish within the call"
+                    + " deadline (or the client's own deadline). Retry on another server or later.");
         }
         String id = TaskIds.next();
         BufferAllocator taskAllocator = allocator.newChildAllocator("task-" + id, 0, Long.MAX_VALUE);
