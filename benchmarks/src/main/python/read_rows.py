@@ -3,7 +3,8 @@
     read_rows.py <grpc://host:port> <rows> <reads> <function> [<function> ...]
 
 Each of the <reads> rounds reads every function once (who goes first alternates); each read is
-timed from GetFlightInfo (the function runs) to the last batch, read batch by batch.
+timed from GetFlightInfo (the function runs) to the last batch, read batch by batch. A function
+written <name>@<grpc://host:port> is read from that other server (a baseline measured alongside).
 """
 import json
 import sys
@@ -30,11 +31,17 @@ def read(client, function, rows):
 
 def main():
     location, rows, reads, functions = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
-    client = flight.FlightClient(location)
+    clients = {}
+    for function in functions:
+        where = function.split("@", 1)[1] if "@" in function else location
+        if where not in clients:
+            clients[where] = flight.FlightClient(where)
     for round_ in range(reads):
         order = functions if round_ % 2 == 0 else list(reversed(functions))
         for function in order:
-            print(json.dumps(dict(read(client, function, rows), round=round_)), flush=True)
+            name, _, where = function.partition("@")
+            result = read(clients[where or location], name, rows)
+            print(json.dumps(dict(result, function=function, round=round_)), flush=True)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * [orders]
  * database = ""              # a DuckDB file; empty: in memory
- * generate_rows = 1000000    # (re)create table orders with this many generated rows; 0: use the file's table
+ * generate_rows = 100000     # (re)create table orders with this many generated rows; 0: use the file's table
  * </pre>
  *
  * Every call gets its own connection to the one database ({@link #connect()}) and closes it when its
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class OrdersDatabase {
     private static final Logger LOG = LoggerFactory.getLogger(OrdersDatabase.class);
     static final String SECTION = "orders";
-    static final long DEFAULT_ROWS = 1_000_000;
+    static final long DEFAULT_ROWS = 100_000;
 
     /**
      * The generator: every value a function of the row number {@code i}, so a test can count what

@@ -76,4 +76,33 @@ class OverloadTest {
             assertEquals(5, h.read(h.call("Small", "{}")).size(), "the server still serves calls");
         }
     }
+
+    @Test
+    void aCallThatWouldOutwaitItsClientsDeadlineGetsBackpressureAtOnce() throws Exception {
+        Gate gate = new Gate();
+        TestFunction sleeps = TestFunction.sample("Sleeps", ctx -> {
+            Thread.sleep(ctx.parameters().path("ms").asLong());
+            return new GeneratedResult(1, 1, true);
+        });
+        try (ServerHarness h = ServerHarness.start("task_threads = 1\n[flexfun]\ntask_queue_size = 4\n",
+                gate.function("Gate"), sleeps)) {
+            assertEquals(1, h.read(h.call("Sleeps", "{\"ms\": 400}")).size()); // runs typically take 400 ms now
+            CompletableFuture<Integer> holding = CompletableFuture.supplyAsync(() -> h.read(h.call("Gate", "{}")).size());
+            assertTrue(gate.entered.await(WAIT_S, TimeUnit.SECONDS), "the only task thread is taken");
+
+            // Waiting for the running call (about 400 ms) and then running (400 ms) does not fit in 600 ms.
+            long start = System.nanoTime();
+            ErrorInfo refused = assertProtocolError(failure(() -> h.call("Sleeps", "{\"ms\": 400}",
+                    CallOptions.timeout(600, TimeUnit.MILLISECONDS))), ErrorCode.BACKPRESSURE, FlightStatus.UNAVAILABLE);
+            assertTrue(refused.msg().contains("client's own deadline"), refused.msg());
+            assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(600), "refused before the deadline");
+
+            // A client that waits long enough is taken, and served once the thread is free.
+            CompletableFuture<Integer> patient = CompletableFuture.supplyAsync(() -> h.read(h.call("Sleeps",
+                    "{\"ms\": 1}", CallOptions.timeout(WAIT_S, TimeUnit.SECONDS))).size());
+            gate.open.countDown();
+            assertEquals(5, holding.get(WAIT_S, TimeUnit.SECONDS));
+            assertEquals(1, patient.get(WAIT_S, TimeUnit.SECONDS));
+        }
+    }
 }

@@ -101,7 +101,8 @@ public final class CallCommand implements Callable<Integer> {
         try (FlightConnection server = connection.connect(env)) {
             RemoteCall call = new RemoteCall(server, events);
             CountDownLatch ended = new CountDownLatch(1);
-            try (Interrupts.Registration onCtrlC = env.interrupts().onInterrupt(() -> interrupt(call, ended, env))) {
+            CountDownLatch said = new CountDownLatch(1);
+            try (Interrupts.Registration onCtrlC = env.interrupts().onInterrupt(() -> interrupt(call, ended, said, env))) {
                 FlightInfo info = call.submit(command);
                 call.read(info, new ResultReader(format.writer(env.out()), Optional.ofNullable(columns),
                         limit == null ? Long.MAX_VALUE : limit, events, env.err()));
@@ -117,6 +118,10 @@ public final class CallCommand implements Callable<Integer> {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             } finally {
+                if (call.isCancelled()) {
+                    // The call ends as soon as it sees the cancel; what Ctrl-C has to say comes first.
+                    awaitQuietly(said);
+                }
                 ended.countDown();
             }
         }
@@ -127,12 +132,18 @@ public final class CallCommand implements Callable<Integer> {
      * On Ctrl-C: tell the server and say so here (the JVM exits once this returns, maybe before the
      * command's own thread prints anything), then give that thread a moment to close its output.
      */
-    private static void interrupt(RemoteCall call, CountDownLatch ended, CliEnvironment env) {
+    private static void interrupt(RemoteCall call, CountDownLatch ended, CountDownLatch said, CliEnvironment env) {
         boolean told = call.cancel();
         env.err().println(told ? "flexfun: cancelled; the server was told to stop the call."
                 : "flexfun: cancelled.");
+        said.countDown();
+        awaitQuietly(ended);
+    }
+
+    /** Waits at most {@code INTERRUPT_GRACE_MS} for {@code latch}. */
+    private static void awaitQuietly(CountDownLatch latch) {
         try {
-            ended.await(INTERRUPT_GRACE_MS, TimeUnit.MILLISECONDS);
+            latch.await(INTERRUPT_GRACE_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -34,18 +34,39 @@ final class Admission {
         this.deadlineNanos = deadline.toNanos();
     }
 
-    /** Takes a place for a call (running or waiting); false when it should be refused. */
+    /** Takes a place for a call (running or waiting) that has the whole call deadline; false when it should be refused. */
     boolean tryAdmit() {
+        return tryAdmit(deadlineNanos);
+    }
+
+    /**
+     * Takes a place for a call that must finish within {@code budgetNanos} (less than the call deadline
+     * when the client's own deadline is nearer, e.g. after its request waited for an RPC thread). A call
+     * that would have to wait is refused when, judged from the typical run, it would not finish in time:
+     * the client gets BACKPRESSURE at once instead of TIMEOUT later. A call that finds a free thread is
+     * always taken: it starts now.
+     */
+    boolean tryAdmit(long budgetNanos) {
         int limit = threads + waitingAllowed();
         while (true) {
             int now = admitted.get();
-            if (now >= limit) {
+            if (now >= limit || (now >= threads && !finishesWithin(now - threads + 1, budgetNanos))) {
                 return false;
             }
             if (admitted.compareAndSet(now, now + 1)) {
                 return true;
             }
         }
+    }
+
+    /** Whether the {@code position}-th waiting call (1 for the first) would finish within the budget. */
+    private boolean finishesWithin(int position, long budgetNanos) {
+        long run = typicalRunNanos;
+        if (run == 0) {
+            return true; // nothing measured yet: the waiting bound alone decides
+        }
+        long roundsBeforeOwnRun = (position + threads - 1L) / threads; // every running call may have just started
+        return (roundsBeforeOwnRun + 1) * run <= budgetNanos;
     }
 
     /** Gives back a call's place; {@code runNanos} is how long it ran, or a negative number when it never ran. */

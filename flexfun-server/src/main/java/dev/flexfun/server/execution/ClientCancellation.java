@@ -5,6 +5,7 @@ import io.grpc.Context;
 /**
  * Hears when the client of the current RPC gives up (it cancels, disconnects, or its deadline passes):
  * gRPC cancels the call's {@link Context}, whose listener runs at once on the thread that noticed.
+ * Also tells how long the client still waits.
  */
 final class ClientCancellation {
     private ClientCancellation() {
@@ -16,6 +17,15 @@ final class ClientCancellation {
         Context.CancellationListener listener = cancelled -> action.run();
         context.addListener(listener, Runnable::run);
         return () -> context.removeListener(listener);
+    }
+
+    /**
+     * {@return how long the current RPC's client still waits for it (its gRPC deadline), or {@code
+     * otherwise} when it set none or no RPC is current}
+     */
+    static long remainingNanos(long otherwise) {
+        io.grpc.Deadline deadline = Context.current().getDeadline();
+        return deadline == null ? otherwise : Math.min(otherwise, deadline.timeRemaining(java.util.concurrent.TimeUnit.NANOSECONDS));
     }
 
     /** Listening for the cancel; closing stops it. */

@@ -82,7 +82,9 @@ public final class TaskExecution implements CallExecution {
     @Override
     public ReadyResult start(FunctionCall call, boolean pollable) {
         invoker.requestedColumns(call); // bad columns: BAD_ARGUMENT before taking a pool slot
-        Task task = admit(call);
+        // A pollable call's client waits poll after poll; any other waits only as long as its own deadline.
+        long callDeadline = limits.callDeadline().toNanos();
+        Task task = admit(call, pollable ? callDeadline : ClientCancellation.remainingNanos(callDeadline));
         if (pollable) {
             queue(task);
             return poll(task);
@@ -203,8 +205,12 @@ public final class TaskExecution implements CallExecution {
         }
     }
 
-    /** Admits the call (or refuses it with BACKPRESSURE) and starts its deadline; the caller runs or queues it. */
-    private Task admit(FunctionCall call) {
+    /**
+     * Admits the call (or refuses it with BACKPRESSURE) and starts its deadline; the caller runs or queues it.
+     *
+     * @param budgetNanos how long the call may take, from now, before its caller stops waiting
+     */
+    private Task admit(FunctionCall call, long budgetNanos) {
         if (shuttingDown) {
             throw ShuttingDown.error();
         }
@@ -212,10 +218,10 @@ public final class TaskExecution implements CallExecution {
             throw new FlexFunException(ErrorCode.BACKPRESSURE, "The server keeps " + limits.maxKeptResults()
                     + " results that were not read yet (flexfun.max_kept_results). Retry later or on another server.");
         }
-        if (!admission.tryAdmit()) {
+        if (!admission.tryAdmit(budgetNanos)) {
             throw new FlexFunException(ErrorCode.BACKPRESSURE, "The server is busy: all " + limits.taskThreads()
-                    + " task threads are taken and " + admission.waitingAllowed() + " calls already wait, as many as can"
-                    + " finish within the call deadline. Retry on another server or later.");
+                    + " task threads are taken and the calls waiting for one are as many as can finish within the call"
+                    + " deadline (or the client's own deadline). Retry on another server or later.");
         }
         String id = TaskIds.next();
         BufferAllocator taskAllocator = allocator.newChildAllocator("task-" + id, 0, Long.MAX_VALUE);

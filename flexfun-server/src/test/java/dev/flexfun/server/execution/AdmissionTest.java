@@ -60,4 +60,20 @@ class AdmissionTest {
         admission.left(4100 * MS); // one slow run: typical 100 + 4000/8 = 600 ms
         assertEquals(70, admission.waitingAllowed());
     }
+
+    @Test
+    void aCallWhoseClientWaitsLessThanItsWaitAndRunWouldTakeIsRefusedUnlessAThreadIsFree() {
+        // 2 threads, 1 s runs, 10 s deadline: 8 may wait by the deadline rule.
+        Admission admission = new Admission(2, 100, Duration.ofSeconds(10));
+        admission.tryAdmit();
+        admission.left(1000 * MS);
+        assertTrue(admission.tryAdmit(500 * MS), "a free thread: it starts now, whatever its budget");
+        assertTrue(admission.tryAdmit(500 * MS), "the second free thread too");
+        assertFalse(admission.tryAdmit(1500 * MS), "1 s of waiting + 1 s of running do not fit in 1.5 s");
+        assertTrue(admission.tryAdmit(2000 * MS), "first to wait: one round, then its own run, fits in 2 s");
+        assertTrue(admission.tryAdmit(2000 * MS), "second to wait: still one round (two threads)");
+        assertFalse(admission.tryAdmit(2000 * MS), "third to wait: two rounds before its run");
+        assertTrue(admission.tryAdmit(3000 * MS), "which fit in 3 s");
+        assertEquals(5, admission.admitted());
+    }
 }
