@@ -104,6 +104,34 @@ class CallThreadsTest {
         }
     }
 
+    /**
+     * The price of running on the gRPC thread: a function that ignores the deadline's interrupt holds
+     * the GetFlightInfo until it returns (a pool thread could not stop it either); its answer is still
+     * TIMEOUT and what it returned is freed (the harness checks the server's memory when it closes).
+     */
+    @Test
+    void aFunctionIgnoringTheDeadlineIsAnsweredWithTimeoutWhenItReturns() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TestFunction stubborn = TestFunction.sample("Stubborn", ctx -> {
+            while (release.getCount() > 0) {
+                try {
+                    release.await();
+                } catch (InterruptedException ignored) {
+                    interrupted.countDown(); // and carries on
+                }
+            }
+            return new GeneratedResult(3, 3, true);
+        });
+        try (ServerHarness h = ServerHarness.start("[flexfun]\ncall_deadline_ms = 100\n", stubborn)) {
+            CompletableFuture<FlightRuntimeException> call = CompletableFuture.supplyAsync(
+                    () -> failure(() -> h.call("Stubborn", "{}")), OwnThreads.EACH_TASK);
+            assertTrue(interrupted.await(WAIT_S, TimeUnit.SECONDS), "the deadline interrupts the function");
+            release.countDown();
+            ServerHarness.expectCode(call.get(WAIT_S, TimeUnit.SECONDS), ErrorCode.TIMEOUT);
+        }
+    }
+
     /** A function whose three-row result says whether it is one batch, recording where it ran and was read. */
     private static final class Recorded {
         volatile String callThread;
