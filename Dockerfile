@@ -28,16 +28,20 @@ ENV GOODDATA_FLIGHT_SERVER__LISTEN_HOST=0.0.0.0 \
 # (about 1.8 GB at most): give the container at least that, or change them there.
 
 # The AOT cache: a training run starts the server exactly as the ENTRYPOINT does, waits until /ready
-# answers, stops it (SIGTERM), and the JVM writes the classes it loaded and linked to /app/flexfun.aot.
-# A cache the JVM cannot use at run time (other jars mounted, other flags) is skipped, not fatal.
-# -Xlog:aot/cds=off: the JVM's notes on the cache are not JSON and would break the log.
-RUN bash -c 'set -e; \
+# answers, lists the functions once over Flight RPC (with the CLI from the build stage, so the classes
+# of a call are in the cache too), stops it (SIGTERM), and the JVM writes the classes it loaded and
+# linked to /app/flexfun.aot. A cache the JVM cannot use at run time (other jars mounted, other flags)
+# is skipped, not fatal. -Xlog:aot/cds=off: the JVM's notes on the cache are not JSON and would break
+# the log. (The bind mount needs BuildKit, Docker's default builder.)
+RUN --mount=type=bind,from=build,source=/src/flexfun-cli/target,target=/tmp/flexfun-cli bash -c 'set -e; \
   java @/app/config/jvm.options -XX:AOTCacheOutput=/app/flexfun.aot -Xlog:aot=off -Xlog:cds=off \
     -cp "/app/lib/*" dev.flexfun.server.Main /app/config > /tmp/training.log 2>&1 & server=$!; \
   for _ in $(seq 600); do \
     if (exec 3<>/dev/tcp/127.0.0.1/8877 && printf "GET /ready HTTP/1.0\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 202 ") 2>/dev/null; \
     then break; fi; sleep 0.1; \
   done; \
+  java @/app/config/jvm.options -jar /tmp/flexfun-cli/flexfun-cli-*-standalone.jar list \
+    --url grpc://127.0.0.1:17001 > /dev/null || { cat /tmp/training.log; exit 1; }; \
   kill -TERM $server; wait $server || { cat /tmp/training.log; exit 1; }; \
   test -s /app/flexfun.aot || { cat /tmp/training.log; exit 1; }; rm /tmp/training.log'
 USER flexfun

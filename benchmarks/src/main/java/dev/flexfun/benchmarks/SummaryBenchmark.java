@@ -91,7 +91,7 @@ public final class SummaryBenchmark {
                     python.close();
                 }
             }
-            table.add("server Arrow peak / RSS peak over those reads (the cached table included)",
+            table.add("server Arrow peak of the calls / process RSS peak (the cached table included)",
                     String.format("%.1f MB / %.0f MiB", FlightReads.peakServerBytes(metricsPort) / 1e6,
                             ProcessStats.peakRssBytes(server.pid()) / MIB), "", "a few batches");
             smallCalls(allocator, server, table, smallCalls);

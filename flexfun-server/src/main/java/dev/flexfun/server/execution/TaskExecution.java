@@ -10,14 +10,12 @@ import dev.flexfun.server.protocol.RetryInfo;
 import dev.flexfun.server.protocol.TaskTicket;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -69,10 +67,11 @@ public final class TaskExecution implements CallExecution {
         this.tracing = tracing;
         this.admission = new Admission(limits.taskThreads(), limits.taskQueueSize(), limits.callDeadline());
         this.slots = new Semaphore(limits.taskThreads(), true);
-        BlockingQueue<Runnable> queue = limits.taskQueueSize() == 0 ? new SynchronousQueue<>()
-                : new ArrayBlockingQueue<>(limits.taskQueueSize());
-        this.pool = new ThreadPoolExecutor(limits.taskThreads(), limits.taskThreads(), 60, TimeUnit.SECONDS, queue,
-                threads("flexfun-task"), new ThreadPoolExecutor.AbortPolicy());
+        // Admission bounds what is queued (threads + waiting calls). The queue itself must not: a call
+        // handed to a thread that is free but not yet awake sits in it too, and a busy machine is slow
+        // to wake threads (a bounded queue refused calls while threads were idle).
+        this.pool = new ThreadPoolExecutor(limits.taskThreads(), limits.taskThreads(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads("flexfun-task"), new ThreadPoolExecutor.AbortPolicy());
         this.pool.allowCoreThreadTimeOut(true);
         this.timer = new ScheduledThreadPoolExecutor(1, threads("flexfun-timer"));
         this.timer.setRemoveOnCancelPolicy(true);
@@ -259,13 +258,11 @@ public final class TaskExecution implements CallExecution {
                 runInSlot(task);
             }));
         } catch (RejectedExecutionException e) {
+            // The queue is unbounded: only a pool that was shut down refuses.
             admission.left(-1);
             tasks.remove(task);
-            FlexFunException refusal = shuttingDown ? ShuttingDown.error() : new FlexFunException(ErrorCode.BACKPRESSURE,
-                    "The server is busy: all " + limits.taskThreads() + " task threads and " + limits.taskQueueSize()
-                    + " queue places are taken. Retry later or on another server.");
-            // Never ran: failing it counts it dropped, frees its allocator and stops its deadline.
-            task.cancelIfPending(refusal);
+            FlexFunException refusal = ShuttingDown.error();
+            task.cancelIfPending(refusal); // never ran: counts it dropped, frees its allocator, stops its deadline
             throw refusal;
         }
     }
