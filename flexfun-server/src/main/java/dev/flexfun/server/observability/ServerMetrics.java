@@ -61,7 +61,7 @@ public final class ServerMetrics {
                 .labelNames("function").classicOnly().classicUpperBounds(QUEUE_BUCKETS).register(registry);
         queued = Gauge.builder().name("flexfun_tasks_queued").help("Tasks waiting for a task thread.")
                 .register(registry);
-        inFlight = Gauge.builder().name("flexfun_tasks_in_flight").help("Tasks running on a task thread.")
+        inFlight = Gauge.builder().name("flexfun_tasks_in_flight").help("Functions running now (on a task thread or on their call's RPC thread).")
                 .register(registry);
         rows = Counter.builder().name("flexfun_rows_streamed_total").help("Rows sent by DoGet.")
                 .labelNames("function").register(registry);
