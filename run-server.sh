@@ -7,8 +7,9 @@
 # Class cache (on; FLEXFUN_CLASS_CACHE=0 turns it off): the first run records the classes the server
 # loads when it stops (SIGTERM, Ctrl-C); later runs start from them, 2-4x faster to the first
 # ListFlights (see benchmarks/README.md). JDK 25 and later: an AOT cache (classes loaded and linked
-# ahead of time); JDK 17-24: an AppCDS archive. One cache per JDK version; a rebuild deletes them; a
-# cache the JVM cannot use (jars changed some other way) is skipped and the server starts without it.
+# ahead of time); JDK 17-24: an AppCDS archive. One cache per JDK version; a rebuild deletes them, and
+# one older than a jar (packaged since) is recorded anew; a cache the JVM cannot use for another reason
+# is skipped and the server starts without it.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -26,7 +27,7 @@ needs_build() {
 if needs_build; then
   echo "run-server.sh: building (mvn package) ..." >&2
   rm -rf "$APP_LIB" "$CACHE_PREFIX"-*
-  mvn -B -q package -DskipTests >&2
+  mvn -B -q package -DskipTests -Dmaven.javadoc.skip=true >&2  # javadoc jars are for publishing, not for running
   touch "$BUILD_MARK"
 fi
 
@@ -39,6 +40,16 @@ jdk_version() {
   sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$(dirname "$(dirname "$java_bin")")/release" 2>/dev/null || true
 }
 
+# Whether cache $1 exists and is newer than every jar beside it: one packaged since (mvn package
+# without this script) makes the JVM skip the cache silently, so it is deleted and recorded anew.
+usable_cache() {
+  [[ -f $1 ]] || return 1
+  if [[ -n $(find "$(dirname "$CACHE_PREFIX")" -name '*.jar' -newer "$1" -print -quit) ]]; then
+    rm -f "$1"
+    return 1
+  fi
+}
+
 cache_flags=()
 if [[ ${FLEXFUN_CLASS_CACHE:-1} != 0 ]]; then
   version=$(jdk_version)
@@ -46,7 +57,7 @@ if [[ ${FLEXFUN_CLASS_CACHE:-1} != 0 ]]; then
   # not JSON and would break the log; a cache that cannot be used is simply not used.
   if [[ ${version%%.*} =~ ^[0-9]+$ ]] && (( ${version%%.*} >= 25 )); then
     cache=$CACHE_PREFIX-$version.aot
-    if [[ -f $cache ]]; then
+    if usable_cache "$cache"; then
       cache_flags=("-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off)
     else
       echo "run-server.sh: recording the AOT cache $cache when this server stops; later runs start from it" >&2
@@ -54,7 +65,7 @@ if [[ ${FLEXFUN_CLASS_CACHE:-1} != 0 ]]; then
     fi
   elif [[ ${version%%.*} =~ ^[0-9]+$ ]]; then
     cache=$CACHE_PREFIX-$version.jsa
-    if [[ -f $cache ]]; then
+    if usable_cache "$cache"; then
       cache_flags=("-XX:SharedArchiveFile=$cache" -Xlog:cds=off)
     else
       echo "run-server.sh: recording the AppCDS archive $cache when this server stops; later runs start from it" >&2

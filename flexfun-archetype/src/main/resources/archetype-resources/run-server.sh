@@ -9,8 +9,9 @@
 # Class cache (on; FLEXFUN_CLASS_CACHE=0 turns it off): the first run records the classes the server
 # loads when it stops (SIGTERM, Ctrl-C); later runs start from them, about twice as fast. JDK 25 and
 # later: an AOT cache (classes loaded and linked ahead of time); JDK 17-24: an AppCDS archive. One
-# cache per JDK version in target/app; a rebuild deletes them; a cache the JVM cannot use (jars
-# changed some other way) is skipped and the server starts without it.
+# cache per JDK version in target/app; a rebuild deletes them, and one older than a jar (packaged
+# since) is recorded anew; a cache the JVM cannot use for another reason is skipped and the server
+# starts without it.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -35,6 +36,16 @@ jdk_version() {
   sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$(dirname "$(dirname "$java_bin")")/release" 2>/dev/null || true
 }
 
+# Whether cache $1 exists and is newer than every jar beside it: one packaged since (mvn package
+# without this script) makes the JVM skip the cache silently, so it is deleted and recorded anew.
+usable_cache() {
+  [[ -f $1 ]] || return 1
+  if [[ -n $(find "$(dirname "$CACHE_PREFIX")" -name '*.jar' -newer "$1" -print -quit) ]]; then
+    rm -f "$1"
+    return 1
+  fi
+}
+
 cache_flags=()
 if [[ ${FLEXFUN_CLASS_CACHE:-1} != 0 ]]; then
   version=$(jdk_version)
@@ -42,7 +53,7 @@ if [[ ${FLEXFUN_CLASS_CACHE:-1} != 0 ]]; then
   # not JSON and would break the log; a cache that cannot be used is simply not used.
   if [[ ${version%%.*} =~ ^[0-9]+$ ]] && (( ${version%%.*} >= 25 )); then
     cache=$CACHE_PREFIX-$version.aot
-    if [[ -f $cache ]]; then
+    if usable_cache "$cache"; then
       cache_flags=("-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off)
     else
       echo "run-server.sh: recording the AOT cache $cache when this server stops; later runs start from it" >&2
@@ -50,7 +61,7 @@ if [[ ${FLEXFUN_CLASS_CACHE:-1} != 0 ]]; then
     fi
   elif [[ ${version%%.*} =~ ^[0-9]+$ ]]; then
     cache=$CACHE_PREFIX-$version.jsa
-    if [[ -f $cache ]]; then
+    if usable_cache "$cache"; then
       cache_flags=("-XX:SharedArchiveFile=$cache" -Xlog:cds=off)
     else
       echo "run-server.sh: recording the AppCDS archive $cache when this server stops; later runs start from it" >&2
