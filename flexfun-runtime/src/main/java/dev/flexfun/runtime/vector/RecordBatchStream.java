@@ -82,12 +82,7 @@ final class RecordBatchStream<R> implements BatchStream {
             root.setRowCount(0);
             end();
         } catch (Throwable failure) {
-            root.setRowCount(0);
-            try {
-                end();
-            } catch (Exception closeFailure) {
-                failure.addSuppressed(closeFailure);
-            }
+            endAfter(failure);
             throw failure;
         } finally {
             endWriting();
@@ -230,12 +225,7 @@ final class RecordBatchStream<R> implements BatchStream {
             rowsWritten += count;
             return true;
         } catch (Throwable failure) {
-            root.setRowCount(0);
-            try {
-                end();
-            } catch (Exception closeFailure) {
-                failure.addSuppressed(closeFailure);
-            }
+            endAfter(failure);
             throw failure;
         }
     }
@@ -263,6 +253,16 @@ final class RecordBatchStream<R> implements BatchStream {
             return (int) Math.min(batchSize, remaining);
         }
         return Math.min(batchSize, Math.max(INITIAL_ROWS, lastBatchRows));
+    }
+
+    /** Ends a read that failed: an empty root, the user's stream closed (a failure to close is suppressed). */
+    private void endAfter(Throwable failure) {
+        root.setRowCount(0);
+        try {
+            end();
+        } catch (Exception closeFailure) {
+            failure.addSuppressed(closeFailure);
+        }
     }
 
     /** Ends the read: closes the user's stream or iterator. */
