@@ -90,12 +90,11 @@ class OverloadTest {
             CompletableFuture<Integer> holding = CompletableFuture.supplyAsync(() -> h.read(h.call("Gate", "{}")).size());
             assertTrue(gate.entered.await(WAIT_S, TimeUnit.SECONDS), "the only task thread is taken");
 
-            // Waiting for the running call (about 400 ms) and then running (400 ms) does not fit in 600 ms.
-            long start = System.nanoTime();
+            // Waiting for the running call (about 400 ms) and then running (400 ms) does not fit in 600 ms:
+            // BACKPRESSURE, which arrives before the client's deadline (after it, the client would see TIMEOUT).
             ErrorInfo refused = assertProtocolError(failure(() -> h.call("Sleeps", "{\"ms\": 400}",
                     CallOptions.timeout(600, TimeUnit.MILLISECONDS))), ErrorCode.BACKPRESSURE, FlightStatus.UNAVAILABLE);
             assertTrue(refused.msg().contains("client's own deadline"), refused.msg());
-            assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(600), "refused before the deadline");
 
             // A client that waits long enough is taken, and served once the thread is free.
             CompletableFuture<Integer> patient = CompletableFuture.supplyAsync(() -> h.read(h.call("Sleeps",
