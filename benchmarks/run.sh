@@ -15,32 +15,24 @@ cd "$(dirname "$0")/.."
 # The Arrow JVM flags live in config/jvm.options (comments and blank lines skipped); JMH forks inherit them.
 mapfile -t JVM_FLAGS < <(grep -v '^\s*#' config/jvm.options | grep -v '^\s*$')
 JVM_FLAGS+=(-Dlogback.configurationFile=logback-benchmarks.xml)
+# Builds the benchmarks module (and what it depends on), then runs one of its main classes.
+run_bench_main() {
+  local main=$1
+  shift
+  mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
+  exec java "${JVM_FLAGS[@]}" -cp benchmarks/target/benchmarks.jar "dev.flexfun.benchmarks.$main" "$@"
+}
+
 case "${1:-}" in
-  doget)
-    shift
-    mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
-    exec java "${JVM_FLAGS[@]}" -cp benchmarks/target/benchmarks.jar dev.flexfun.benchmarks.DoGetBenchmark "$@"
-    ;;
-  robustness)
-    shift
-    mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
-    exec java "${JVM_FLAGS[@]}" -cp benchmarks/target/benchmarks.jar dev.flexfun.benchmarks.RobustnessHarness "$@"
-    ;;
-  orders)
-    shift
-    mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
-    exec java "${JVM_FLAGS[@]}" -cp benchmarks/target/benchmarks.jar dev.flexfun.benchmarks.OrdersBenchmark "$@"
-    ;;
+  doget) shift; run_bench_main DoGetBenchmark "$@" ;;
+  robustness) shift; run_bench_main RobustnessHarness "$@" ;;
+  orders) shift; run_bench_main OrdersBenchmark "$@" ;;
+  small) shift; run_bench_main SmallCallsBenchmark "$@" ;;
   startup)
     shift
     # The whole build: the server under test runs from examples/target/app/lib, as run-server.sh starts it.
     mvn -B -q -Pbench package -DskipTests
     exec java "${JVM_FLAGS[@]}" -cp benchmarks/target/benchmarks.jar dev.flexfun.benchmarks.StartupBenchmark "$@"
-    ;;
-  small)
-    shift
-    mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
-    exec java "${JVM_FLAGS[@]}" -cp benchmarks/target/benchmarks.jar dev.flexfun.benchmarks.SmallCallsBenchmark "$@"
     ;;
   summary)
     shift
