@@ -2,6 +2,9 @@ package dev.flexfun.runtime.vector;
 
 import dev.flexfun.runtime.BatchStream;
 import dev.flexfun.runtime.CallContext;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -115,7 +118,7 @@ final class RecordBatchStream<R> implements BatchStream {
      * Writes each pushed row into the batch, growing it from a small first size up to the batch size
      * as {@link #writeBatch} does, and hands each full batch to the consumer.
      */
-    private final class BatchPusher implements java.util.function.Consumer<R> {
+    private final class BatchPusher implements Consumer<R> {
         private final BatchConsumer consumer;
         private final OneRow<R> row = new OneRow<>();
         private int capacity;
@@ -171,7 +174,7 @@ final class RecordBatchStream<R> implements BatchStream {
     }
 
     /** The single row the generated row loop is handed at a time while rows are pushed. */
-    private static final class OneRow<R> implements java.util.Iterator<R> {
+    private static final class OneRow<R> implements Iterator<R> {
         private R row;
         private boolean taken = true;
 
@@ -188,7 +191,7 @@ final class RecordBatchStream<R> implements BatchStream {
         @Override
         public R next() {
             if (taken) {
-                throw new java.util.NoSuchElementException();
+                throw new NoSuchElementException();
             }
             taken = true;
             return row;

@@ -1,6 +1,8 @@
 package dev.flexfun.server.execution;
 
 import io.grpc.Context;
+import io.grpc.Deadline;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Hears when the client of the current RPC gives up (it cancels, disconnects, or its deadline passes):
@@ -24,8 +26,8 @@ final class ClientCancellation {
      * otherwise} when it set none or no RPC is current}
      */
     static long remainingNanos(long otherwise) {
-        io.grpc.Deadline deadline = Context.current().getDeadline();
-        return deadline == null ? otherwise : Math.min(otherwise, deadline.timeRemaining(java.util.concurrent.TimeUnit.NANOSECONDS));
+        Deadline deadline = Context.current().getDeadline();
+        return deadline == null ? otherwise : Math.min(otherwise, deadline.timeRemaining(TimeUnit.NANOSECONDS));
     }
 
     /** Listening for the cancel; closing stops it. */
