@@ -11,8 +11,11 @@ import dev.flexfun.server.fixtures.ServerHarness;
 import dev.flexfun.server.fixtures.TestFunction;
 import dev.flexfun.server.protocol.ErrorInfo;
 import dev.flexfun.server.protocol.FlightStatus;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.FlightInfo;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +71,41 @@ class KeptResultsTest {
                         FlightStatus.FAILED);
             }
             assertEquals(3, h.read(h.call("Rows", "{}")).size());
+        }
+    }
+
+    /**
+     * A forgotten call must be garbage: with a TTL of an hour, a timer still holding every call read
+     * long ago kept its parameters, context and result objects, and a server taking a thousand calls
+     * a second ran out of heap within a minute.
+     */
+    @Test
+    void callsGivenUpBeforeTheirTtlAreGarbage() throws Exception {
+        ReferenceQueue<Object> collected = new ReferenceQueue<>();
+        List<WeakReference<Object>> results = new ArrayList<>(); // kept reachable, or they would be enqueued untracked
+        TestFunction tracked = TestFunction.sample("Tracked", ctx -> {
+            GeneratedResult result = new GeneratedResult(3, 3, true);
+            synchronized (results) {
+                results.add(new WeakReference<>(result, collected));
+            }
+            return result;
+        });
+        try (ServerHarness h = ServerHarness.start(TOML, tracked)) {
+            int calls = 20 * KEPT;
+            for (int i = 0; i < calls; i++) {
+                assertEquals(3, h.read(h.call("Tracked", "{}")).size(), "call " + i);
+            }
+            // All but the last KEPT calls were given up to make room; their results must be collectable.
+            int garbage = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (garbage < calls - KEPT && System.nanoTime() < deadline) {
+                System.gc();
+                if (collected.remove(100) != null) {
+                    garbage++;
+                }
+            }
+            assertTrue(garbage >= calls - KEPT, "only " + garbage + " of the " + (calls - KEPT)
+                    + " results given up were collected: something still holds forgotten calls");
         }
     }
 

@@ -269,7 +269,7 @@ public final class TaskExecution implements CallExecution {
 
     private void keepFor(Task task, Duration ttl) {
         try {
-            timer.schedule(() -> forget(task), ttl.toNanos(), TimeUnit.NANOSECONDS);
+            task.expiresWith(timer.schedule(() -> forget(task), ttl.toNanos(), TimeUnit.NANOSECONDS));
         } catch (RejectedExecutionException closing) {
             forget(task);
         }
