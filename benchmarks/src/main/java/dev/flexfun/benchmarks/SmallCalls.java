@@ -1,6 +1,7 @@
 package dev.flexfun.benchmarks;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,6 +96,42 @@ final class SmallCalls {
         int total = all.length;
         return new Result(clients, total, elapsed / 1e9, percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6,
                 cpu / 1e6 / total);
+    }
+
+    /**
+     * Calls the server from {@code clients} clients for {@code duration}, unmeasured: until the JIT has
+     * compiled a server's call path (tens of thousands of calls; FlexFun has more of it than the bare
+     * server), a run measures the compiler rather than the server.
+     *
+     * @return the calls made
+     */
+    static long warmUp(ServerProcess server, BufferAllocator allocator, int clients, Duration duration)
+            throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
+        AtomicLong made = new AtomicLong();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(() -> {
+                try (FlightClient client = FlightClient.builder(allocator, server.location()).build()) {
+                    while (System.nanoTime() < end && failure.get() == null) {
+                        call(client);
+                        made.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "small-call-warm-up-" + c);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return made.get();
     }
 
     private static void call(FlightClient client) throws Exception {

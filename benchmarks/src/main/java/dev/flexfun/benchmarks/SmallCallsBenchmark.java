@@ -10,14 +10,14 @@ import org.apache.arrow.memory.RootAllocator;
  * Flight server, 1 and 16 clients. {@code SERVER_JAVA_OPTS} adds JVM flags to the FlexFun server
  * (e.g. {@code -XX:StartFlightRecording=filename=benchmarks/target/small.jfr,settings=profile}).
  *
- * <pre>SmallCallsBenchmark [calls=2000]</pre>
+ * <pre>SmallCallsBenchmark [calls=10000]</pre>
  */
 public final class SmallCallsBenchmark {
     private SmallCallsBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         String extra = System.getenv().getOrDefault("SERVER_JAVA_OPTS", "").trim();
         List<String> flags = extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+"));
         SummaryTable table = new SummaryTable();

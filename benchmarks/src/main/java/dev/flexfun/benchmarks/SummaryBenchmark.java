@@ -17,7 +17,7 @@ import org.apache.arrow.memory.RootAllocator;
  * p99, server CPU per call, 1 and 16 clients), 100M rows streamed (RSS and Arrow peaks), start-up to
  * the first ListFlights (run-server.sh vs plain java with default flags, per JDK).
  *
- * <pre>SummaryBenchmark [rows=5000000] [measured reads=5] [small calls=2000] [streamed rows=100000000]
+ * <pre>SummaryBenchmark [rows=5000000] [measured reads=5] [small calls=10000] [streamed rows=100000000]
  *                  [start-up rounds=3]</pre>
  * Extra JDKs to start run-server.sh with: {@code BENCH_JAVA_HOMES} (colon-separated JAVA_HOMEs).
  */
@@ -25,6 +25,8 @@ public final class SummaryBenchmark {
     private static final int WARM_UP_READS = 2;
     private static final double MIB = 1024.0 * 1024.0;
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** Unmeasured small calls per server (16 clients) before the measured ones: see SmallCalls.warmUp. */
+    private static final Duration SMALL_CALLS_WARM_UP = Duration.ofSeconds(20);
 
     private SummaryBenchmark() {
     }
@@ -32,7 +34,7 @@ public final class SummaryBenchmark {
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
         int reads = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        int smallCalls = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        int smallCalls = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         long streamedRows = args.length > 3 ? Long.parseLong(args[3]) : 100_000_000L;
         int startupRounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
         SummaryTable table = new SummaryTable();
@@ -104,6 +106,14 @@ public final class SummaryBenchmark {
         try (ServerProcess bare = ServerProcess.start(BareFlightServer.class.getName(), List.of(),
                 System.getProperty("java.class.path"), List.of(), Map.of(), log("summary-bare-server.log"))) {
             bare.awaitListFlights(allocator, TIMEOUT);
+            // How fast a server gets through its JIT warm-up is a figure of its own: a new replica takes traffic cold.
+            long oursWarmUp = SmallCalls.warmUp(flexfun, allocator, 16, SMALL_CALLS_WARM_UP);
+            long bareWarmUp = SmallCalls.warmUp(bare, allocator, 16, SMALL_CALLS_WARM_UP);
+            System.out.printf("small calls, warm-up of %d s (16 clients): FlexFun %,d calls; bare Flight %,d calls%n",
+                    SMALL_CALLS_WARM_UP.toSeconds(), oursWarmUp, bareWarmUp);
+            table.add("small calls, their first " + SMALL_CALLS_WARM_UP.toSeconds() + " s (16 clients; unmeasured "
+                    + "warm-up): calls/s", oursWarmUp / (double) SMALL_CALLS_WARM_UP.toSeconds(),
+                    bareWarmUp / (double) SMALL_CALLS_WARM_UP.toSeconds(), "calls/s", "%,.0f", "");
             for (int clients : new int[] {1, 16}) {
                 int perClient = Math.max(50, calls / clients);
                 int warmUp = Math.max(20, perClient / 4);
