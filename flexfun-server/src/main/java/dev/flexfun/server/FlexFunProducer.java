@@ -10,6 +10,7 @@ import dev.flexfun.server.execution.FunctionCall;
 import dev.flexfun.server.execution.ReadyResult;
 import dev.flexfun.server.execution.ResultLease;
 import dev.flexfun.server.lifecycle.InFlightCalls;
+import dev.flexfun.server.lifecycle.Loading;
 import dev.flexfun.server.lifecycle.ShuttingDown;
 import dev.flexfun.server.protocol.Command;
 import dev.flexfun.server.protocol.CommandParser;
@@ -55,10 +56,12 @@ final class FlexFunProducer extends NoOpFlightProducer {
     private final ResultStreamer streamer;
     private final Supplier<Location> advertised;
     private final InFlightCalls inFlight;
+    private final Loading loading;
 
     FlexFunProducer(FunctionCatalog catalog, CommandParser parser, CallExecution execution, ResultStreamer streamer,
-            Supplier<Location> advertised, InFlightCalls inFlight) {
+            Supplier<Location> advertised, InFlightCalls inFlight, Loading loading) {
         this.inFlight = inFlight;
+        this.loading = loading;
         this.catalog = catalog;
         this.parser = parser;
         this.execution = execution;
@@ -86,6 +89,7 @@ final class FlexFunProducer extends NoOpFlightProducer {
         CallObserver observer = context.getMiddleware(CallObserver.KEY);
         // The call's span is current while the task is submitted: the task thread's span is its child.
         try (Scope trace = observer.traceScope(); InFlightCalls.Permit permit = enter()) {
+            loading.awaitLoaded();
             CallHeaders headers = context.getMiddleware(CallHeaders.KEY);
             boolean pollable = headers != null && headers.has(CallHeaders.POLLABLE_HEADER);
             Command command = parser.parse(commandOf(descriptor, "GetFlightInfo"), pollable);
@@ -122,6 +126,7 @@ final class FlexFunProducer extends NoOpFlightProducer {
         InFlightCalls.Permit permit = null;
         try (Scope trace = observer.traceScope()) { // the stream's producer thread carries it on
             permit = enter();
+            loading.awaitLoaded(); // a deferred ticket runs its function here
             CallHeaders headers = context.getMiddleware(CallHeaders.KEY);
             CallOrigin origin = new CallOrigin(headersOf(headers), binaryHeadersOf(headers),
                     TokenAuthInterceptor.currentCaller().orElse(null), observer.peer());

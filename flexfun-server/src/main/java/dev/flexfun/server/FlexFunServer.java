@@ -13,6 +13,7 @@ import dev.flexfun.server.execution.Failures;
 import dev.flexfun.server.lifecycle.ArrowJvmFlags;
 import dev.flexfun.server.lifecycle.FunctionAllocators;
 import dev.flexfun.server.lifecycle.InFlightCalls;
+import dev.flexfun.server.lifecycle.Loading;
 import dev.flexfun.server.lifecycle.MissingJvmFlagsException;
 import dev.flexfun.server.observability.HealthHttpServer;
 import dev.flexfun.server.observability.ServerHealth;
@@ -27,8 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.Location;
 import org.apache.arrow.memory.BufferAllocator;
@@ -41,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * kit (with {@code server.listen_port = 0} it listens on a free port; see {@link #port()}).
  *
  * <p>Life cycle, as the health endpoints report it: starting (on-load hooks run, {@code /ready}
- * answers 500), ready once the Flight server accepts calls, shutting down from {@link #close()}.
+ * answers 500), ready once the hooks have run and the Flight server accepts calls, shutting down from
+ * {@link #close()}. When it serves while loading ({@link Builder#serveWhileLoading(boolean)}), the
+ * Flight server accepts calls while starting: ListFlights answers, calls that run a function wait.
  */
 public final class FlexFunServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlexFunServer.class);
@@ -65,12 +71,15 @@ public final class FlexFunServer implements AutoCloseable {
     private final Location advertised;
     private final ServerContext context;
     private final FunctionAllocators functionAllocators;
+    private final CompletableFuture<Void> loaded;
     private boolean closed;
 
     private FlexFunServer(Settings settings, FunctionCatalog catalog, ServerHealth health, HealthHttpServer healthHttp,
             FlightServerFactory factory, BufferAllocator parent, boolean ownsParent, Tracing tracing,
-            ServerContext context, FunctionAllocators functionAllocators) throws IOException {
+            ServerContext context, FunctionAllocators functionAllocators, CompletableFuture<Void> loaded)
+            throws IOException {
         this.settings = settings;
+        this.loaded = loaded;
         this.context = context;
         this.functionAllocators = functionAllocators;
         this.tracing = tracing;
@@ -90,7 +99,7 @@ public final class FlexFunServer implements AutoCloseable {
         this.rpcThreads = RpcThreads.create(settings.resources().rpcThreads());
         Location[] advertisedHolder = new Location[1];
         FlexFunProducer producer = new FlexFunProducer(catalog, parser, execution, streamer, () -> advertisedHolder[0],
-                inFlight);
+                inFlight, new Loading(loaded, settings.flexfun().callDeadline()));
         HTTPServer metricsServer = null;
         FlightServer built = null;
         try {
@@ -115,7 +124,7 @@ public final class FlexFunServer implements AutoCloseable {
         this.metricsHttp = metricsServer;
         this.advertised = factory.advertisedLocation(flightServer.getPort());
         advertisedHolder[0] = advertised;
-        health.markReady();
+        loaded.thenRun(health::markReady); // ready: the hooks have run and Flight accepts calls
     }
 
     private static void closeUnstarted(FlightServer server) {
@@ -176,6 +185,15 @@ public final class FlexFunServer implements AutoCloseable {
         return health;
     }
 
+    /**
+     * Completes once the on-load hooks have run: at once from {@link Builder#start()}, unless the server
+     * serves while loading ({@link Builder#serveWhileLoading(boolean)}); then exceptionally if a hook
+     * failed, and the server should be closed.
+     */
+    public CompletableFuture<Void> loaded() {
+        return loaded.copy();
+    }
+
     /** Blocks until the server stops. */
     public void awaitTermination() throws InterruptedException {
         flightServer.awaitTermination();
@@ -196,6 +214,7 @@ public final class FlexFunServer implements AutoCloseable {
         closed = true;
         Duration grace = settings.server().shutdownGrace();
         health.markShuttingDown();
+        awaitHooks(grace); // the shutdown hooks must not run beside on-load hooks still running
         inFlight.beginShutdown();
         LOG.atInfo().addKeyValue("calls_in_flight", inFlight.inFlight()).addKeyValue("grace_ms", grace.toMillis())
                 .log("shutdown_started");
@@ -225,6 +244,16 @@ public final class FlexFunServer implements AutoCloseable {
         // After the calls (nothing reads what the hooks free any more), before the leak check (which sees it freed).
         runShutdownHooks(catalog.shutdownHooks(), context);
         checkMemory();
+    }
+
+    private void awaitHooks(Duration grace) throws InterruptedException {
+        try {
+            loaded.get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            // Logged where it failed; the shutdown hooks free what the hooks before it loaded.
+        } catch (TimeoutException e) {
+            LOG.warn("On-load hooks still running {} s after shutdown began; stopping without them.", grace.toSeconds());
+        }
     }
 
     /** Runs every hook; a failing one is logged and the others still run. */
@@ -265,6 +294,7 @@ public final class FlexFunServer implements AutoCloseable {
         private final List<OnShutdownHook> shutdownHooks = new ArrayList<>();
         private BufferAllocator allocator;
         private Tracing tracing;
+        private boolean serveWhileLoading;
 
         private Builder() {
         }
@@ -311,6 +341,18 @@ public final class FlexFunServer implements AutoCloseable {
         }
 
         /**
+         * Whether {@link #start()} listens before the on-load hooks have run (off by default; {@link Main}
+         * follows {@code flexfun.serve_while_loading}). Then the hooks run on a thread of their own:
+         * ListFlights answers at once, calls that run a function wait for the hooks (NOT_READY past their
+         * deadline), {@code /ready} answers 202 once they are done, and a hook that fails completes
+         * {@link FlexFunServer#loaded()} exceptionally instead of failing {@code start()}.
+         */
+        public Builder serveWhileLoading(boolean serveWhileLoading) {
+            this.serveWhileLoading = serveWhileLoading;
+            return this;
+        }
+
+        /**
          * Tracing other than {@code server.otel_exporter_type} asks for: tests give an in-memory
          * exporter here. The server closes it.
          */
@@ -351,12 +393,29 @@ public final class FlexFunServer implements AutoCloseable {
                 parent = ownsAllocator ? new RootAllocator(effective.resources().arrowMemoryLimit()) : allocator;
                 functionAllocators = new FunctionAllocators(parent);
                 context = context(effective, health, functionAllocators);
-                runHooks(catalog.hooks(), context);
                 FlightServerFactory factory = new FlightServerFactory(effective, context,
                         FunctionCatalog.contextClassLoader());
                 tracingUsed = tracing != null ? tracing : Tracing.forExporterType(effective.server().otelExporterType());
-                return new FlexFunServer(effective, catalog, health, healthHttp, factory, parent, ownsAllocator,
-                        tracingUsed, context, functionAllocators);
+                if (!serveWhileLoading) {
+                    runHooks(catalog.hooks(), context);
+                    return new FlexFunServer(effective, catalog, health, healthHttp, factory, parent, ownsAllocator,
+                            tracingUsed, context, functionAllocators, CompletableFuture.completedFuture(null));
+                }
+                CompletableFuture<Void> loaded = new CompletableFuture<>();
+                FlexFunServer server = new FlexFunServer(effective, catalog, health, healthHttp, factory, parent,
+                        ownsAllocator, tracingUsed, context, functionAllocators, loaded);
+                ServerContext hooksContext = context;
+                Thread loader = new Thread(() -> {
+                    try {
+                        runHooks(catalog.hooks(), hooksContext);
+                        loaded.complete(null);
+                    } catch (RuntimeException | LinkageError e) {
+                        loaded.completeExceptionally(e);
+                    }
+                }, "flexfun-load");
+                loader.setDaemon(true);
+                loader.start();
+                return server;
             } catch (IOException | RuntimeException e) {
                 if (context != null) {
                     // On-load hooks may have run: let functions free what they loaded, as at a normal stop.

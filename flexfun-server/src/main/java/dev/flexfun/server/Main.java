@@ -9,7 +9,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +55,9 @@ public final class Main {
             Settings settings = Settings.load(files, System.getenv());
             StructuredLogging.setEventKey(settings.server().logEventKeyName());
             settings.warnings().forEach(log::warn);
-            server = FlexFunServer.builder().settings(settings).discoverRegistries().start();
+            // The port opens while the on-load hooks run (unless flexfun.serve_while_loading = false).
+            server = FlexFunServer.builder().settings(settings).discoverRegistries()
+                    .serveWhileLoading(settings.flexfun().serveWhileLoading()).start();
         } catch (ConfigException e) {
             log.error("Invalid configuration: {}", e.getMessage());
             return 1;
@@ -70,6 +74,17 @@ public final class Main {
         log.info("FlexFun server listening on {} (advertised as {}), started in {} ms", server.location().getUri(),
                 server.advertisedLocation().getUri(), ManagementFactory.getRuntimeMXBean().getUptime());
 
+        AtomicReference<Throwable> loadFailure = new AtomicReference<>();
+        server.loaded().whenComplete((loaded, failure) -> {
+            if (failure != null) {
+                loadFailure.set(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+                stop.countDown();
+            } else {
+                log.info("Ready: on-load hooks done {} ms after start", ManagementFactory.getRuntimeMXBean().getUptime());
+            }
+        });
+
         // Fallback for exits we do not see as signals: still close cleanly.
         Thread hook = new Thread(() -> closeQuietly(server, log), "flexfun-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -77,6 +92,12 @@ public final class Main {
             stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        Throwable failedToLoad = loadFailure.get();
+        if (failedToLoad != null) {
+            log.error("The server could not start: {}", failedToLoad.getMessage(), failedToLoad);
+            closeQuietly(server, log); // the shutdown hooks free what the hooks before the failed one loaded
+            return 1;
         }
         log.info("Stopping the FlexFun server: /ready answers 500, new calls get SHUTTING_DOWN, running calls "
                 + "have {} s to finish", server.settings().server().shutdownGrace().toSeconds());

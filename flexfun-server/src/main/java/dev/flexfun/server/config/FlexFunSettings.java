@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param ticketKeys        secrets shared by the replicas: the first signs deferred tickets, all verify them
  *                          ({@code ticket_keys}; each at least {@value #MIN_TICKET_KEY_BYTES} bytes)
  * @param ticketTtl         how long a deferred ticket can be read ({@code ticket_ttl_sec})
+ * @param serveWhileLoading whether the server listens while the on-load hooks run, calls that run a function
+ *                          waiting for them ({@code serve_while_loading}; on by default)
  */
 public record FlexFunSettings(
         Duration callDeadline,
@@ -30,7 +32,8 @@ public record FlexFunSettings(
         Duration streamStallTimeout,
         String invocationMode,
         java.util.List<String> ticketKeys,
-        Duration ticketTtl) {
+        Duration ticketTtl,
+        boolean serveWhileLoading) {
 
     public static final String EAGER = "eager";
     public static final String DEFERRED = "deferred";
@@ -49,6 +52,6 @@ public record FlexFunSettings(
                 + batchSize + ", taskQueueSize=" + taskQueueSize + ", maxCommandBytes=" + maxCommandBytes
                 + ", errorStackTraces=" + errorStackTraces + ", streamStallTimeout=" + streamStallTimeout
                 + ", invocationMode=" + invocationMode + ", ticketKeys=" + ticketKeys.size() + " (hidden), ticketTtl="
-                + ticketTtl + "]";
+                + ticketTtl + ", serveWhileLoading=" + serveWhileLoading + "]";
     }
 }

@@ -94,6 +94,7 @@ final class SettingsLoader {
         List<String> ticketKeys = ticketKeys(flexfun, invocationMode);
         // 5 min: long enough for a client between GetFlightInfo and DoGet, short enough that a leaked ticket soon dies.
         long ticketTtlMs = flexfun.positiveMillis("ticket_ttl_sec", 300, 1000, "seconds");
+        boolean serveWhileLoading = flexfun.bool("serve_while_loading", true);
 
         ServerSettings serverSettings = new ServerSettings(listenHost, listenPort, advertiseHost, advertisePort, useTls,
                 useMtls, certificate, privateKey, rootCertificate, authentication, tokenHeader, tokenVerification,
@@ -101,7 +102,7 @@ final class SettingsLoader {
                 healthPort, logEventKey, otel, Duration.ofMillis(graceMillis));
         FlexFunSettings flexfunSettings = new FlexFunSettings(Duration.ofMillis(deadlineMs), Duration.ofMillis(pollingMs),
                 batchSize, queueSize, maxCommandBytes, stackTraces, Duration.ofMillis(stallMs), invocationMode, ticketKeys,
-                Duration.ofMillis(ticketTtlMs));
+                Duration.ofMillis(ticketTtlMs), serveWhileLoading);
         ResourceSettings resources = ResourceSettings.read(server, flexfun, taskThreads, queueSize);
         List<String> warnings = new ArrayList<>(ReferenceOnlySettings.report(server, flexfun));
         for (String unknown : server.unknownKeys()) {

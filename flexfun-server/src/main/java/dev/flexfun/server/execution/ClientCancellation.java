@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * gRPC cancels the call's {@link Context}, whose listener runs at once on the thread that noticed.
  * Also tells how long the client still waits.
  */
-final class ClientCancellation {
+public final class ClientCancellation {
     private ClientCancellation() {
     }
 
@@ -25,7 +25,7 @@ final class ClientCancellation {
      * {@return how long the current RPC's client still waits for it (its gRPC deadline), or {@code
      * otherwise} when it set none or no RPC is current}
      */
-    static long remainingNanos(long otherwise) {
+    public static long remainingNanos(long otherwise) {
         Deadline deadline = Context.current().getDeadline();
         return deadline == null ? otherwise : Math.min(otherwise, deadline.timeRemaining(TimeUnit.NANOSECONDS));
     }
