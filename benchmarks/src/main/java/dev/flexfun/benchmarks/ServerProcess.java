@@ -140,6 +140,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** When the process was started ({@link System#nanoTime()}). */
+    long startedNanos() {
+        return startedNanos;
+    }
+
     /** The process id (of the JVM, for a script that execs it). */
     long pid() {
         return process.pid();

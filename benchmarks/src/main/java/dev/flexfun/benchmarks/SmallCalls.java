@@ -22,7 +22,12 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 final class SmallCalls {
     /** A REPORT execution context like GoodData's (one attribute, one filter), parsed on every call. */
-    static final String COMMAND = "{\"functionName\":\"" + SmallSampleFunction.NAME + "\",\"parameters\":{"
+    static final String COMMAND = command(SmallSampleFunction.NAME);
+    private static final FlightDescriptor DESCRIPTOR = FlightDescriptor.command(COMMAND.getBytes(StandardCharsets.UTF_8));
+
+    /** A call of {@code function} with that execution context. */
+    static String command(String function) {
+        return "{\"functionName\":\"" + function + "\",\"parameters\":{"
             + "\"executionContext\":{\"executionType\":\"REPORT\",\"organizationId\":\"default\","
             + "\"workspaceId\":\"demo\",\"userId\":\"demo\",\"timestamp\":\"2026-01-05T10:00:00+00:00\","
             + "\"timezone\":\"Etc/UTC\",\"weekStart\":\"monday\","
@@ -32,7 +37,7 @@ final class SmallCalls {
             + "\"filters\":[{\"filterType\":\"negativeAttributeFilter\",\"labelIdentifier\":\"attribute1\","
             + "\"values\":[\"id1\"]}],"
             + "\"reportExecutionRequest\":{\"attributes\":[],\"filters\":[],\"measures\":[],\"auxMeasures\":[]}}}}";
-    private static final FlightDescriptor DESCRIPTOR = FlightDescriptor.command(COMMAND.getBytes(StandardCharsets.UTF_8));
+    }
 
     record Result(int clients, int calls, double seconds, double p50Ms, double p99Ms, double cpuMsPerCall) {
         double callsPerSecond() {
