@@ -21,7 +21,9 @@ CACHE_PREFIX=examples/target/app/flexfun-class-cache
 
 needs_build() {
   [[ ! -f $BUILD_MARK ]] && return 0
-  [[ -n $(find . -path ./.git -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$BUILD_MARK" -print -quit) ]]
+  # Build outputs and virtualenvs are not sources: skipping them keeps this check to a few ms of the start-up.
+  [[ -n $(find . \( -name .git -o -name target -o -name .venv \) -prune -o \( -name pom.xml -o -path '*/src/main/*' \) \
+    -newer "$BUILD_MARK" -print -quit) ]]
 }
 
 if needs_build; then

@@ -1,7 +1,9 @@
 package dev.flexfun.benchmarks;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -17,7 +19,34 @@ final class ProcessStats {
 
     /** User + system CPU time of {@code pid} so far, in nanoseconds (10 ms resolution). */
     static long cpuNanos(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return cpuNanosOf(Files.readString(Path.of("/proc/" + pid + "/stat")));
+    }
+
+    /**
+     * CPU time of the JIT compiler threads (C1, C2) of {@code pid} so far, in nanoseconds: while it
+     * grows, the JVM is still compiling its hot paths and the process is not yet at its steady speed.
+     */
+    static long compilerCpuNanos(long pid) throws IOException {
+        long nanos = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path thread : threads) {
+                String stat;
+                try {
+                    stat = Files.readString(thread.resolve("stat"));
+                } catch (NoSuchFileException ended) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    nanos += cpuNanosOf(stat);
+                }
+            }
+        }
+        return nanos;
+    }
+
+    /** utime + stime of a /proc stat line (a process's or a thread's). */
+    private static long cpuNanosOf(String stat) {
         // The fields after the command name, which is in parentheses and may contain spaces.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)

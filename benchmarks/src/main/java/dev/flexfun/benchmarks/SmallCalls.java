@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.flight.FlightClient;
@@ -44,6 +45,9 @@ final class SmallCalls {
             return calls / seconds;
         }
     }
+
+    /** How long the JIT must stay quiet for a warm-up to end. */
+    private static final Duration QUIET = Duration.ofSeconds(2);
 
     private SmallCalls() {
     }
@@ -103,32 +107,52 @@ final class SmallCalls {
                 cpu / 1e6 / total);
     }
 
+    /** What a warm-up took: until the server's JIT compilers went quiet (or the longest allowed). */
+    record WarmUp(long calls, double seconds, boolean settled) {
+        double callsPerSecond() {
+            return calls / seconds;
+        }
+    }
+
     /**
-     * Calls the server from {@code clients} clients for {@code duration}, unmeasured: until the JIT has
-     * compiled a server's call path (tens of thousands of calls; FlexFun has more of it than the bare
-     * server), a run measures the compiler rather than the server.
-     *
-     * @return the calls made
+     * Calls the server from {@code clients} clients, unmeasured, until its JIT compiler threads have
+     * been quiet (under 5% of a core) for {@link #QUIET} after at least {@code least}, at most
+     * {@code most}: until then a run measures the compiler rather than the server (FlexFun has more
+     * code on its call path than the bare server, so it takes longer to compile).
      */
-    static long warmUp(ServerProcess server, BufferAllocator allocator, int clients, Duration duration)
+    static WarmUp warmUp(ServerProcess server, BufferAllocator allocator, int clients, Duration least, Duration most)
             throws Exception {
-        long end = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        AtomicBoolean stop = new AtomicBoolean();
         AtomicLong made = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
                 try (FlightClient client = FlightClient.builder(allocator, server.location()).build()) {
-                    while (System.nanoTime() < end && failure.get() == null) {
+                    while (!stop.get()) {
                         call(client);
                         made.incrementAndGet();
                     }
                 } catch (Exception e) {
                     failure.compareAndSet(null, e);
+                    stop.set(true);
                 }
             }, "small-call-warm-up-" + c);
             threads.add(thread);
             thread.start();
+        }
+        boolean settled = false;
+        long compiling = ProcessStats.compilerCpuNanos(server.pid());
+        while (!stop.get()) {
+            Thread.sleep(QUIET.toMillis()); // a sampling period, not a wait for an event
+            long compiledSince = ProcessStats.compilerCpuNanos(server.pid()) - compiling;
+            compiling += compiledSince;
+            long elapsed = System.nanoTime() - start;
+            settled = compiledSince < QUIET.toNanos() / 20 && elapsed >= least.toNanos();
+            if (settled || elapsed >= most.toNanos()) {
+                stop.set(true);
+            }
         }
         for (Thread thread : threads) {
             thread.join();
@@ -136,7 +160,7 @@ final class SmallCalls {
         if (failure.get() != null) {
             throw failure.get();
         }
-        return made.get();
+        return new WarmUp(made.get(), (System.nanoTime() - start) / 1e9, settled);
     }
 
     private static void call(FlightClient client) throws Exception {

@@ -26,7 +26,8 @@ public final class SummaryBenchmark {
     private static final double MIB = 1024.0 * 1024.0;
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     /** Unmeasured small calls per server (16 clients) before the measured ones: see SmallCalls.warmUp. */
-    private static final Duration SMALL_CALLS_WARM_UP = Duration.ofSeconds(20);
+    private static final Duration WARM_UP_LEAST = Duration.ofSeconds(10);
+    private static final Duration WARM_UP_MOST = Duration.ofSeconds(180);
 
     private SummaryBenchmark() {
     }
@@ -106,14 +107,17 @@ public final class SummaryBenchmark {
         try (ServerProcess bare = ServerProcess.start(BareFlightServer.class.getName(), List.of(),
                 System.getProperty("java.class.path"), List.of(), Map.of(), log("summary-bare-server.log"))) {
             bare.awaitListFlights(allocator, TIMEOUT);
-            // How fast a server gets through its JIT warm-up is a figure of its own: a new replica takes traffic cold.
-            long oursWarmUp = SmallCalls.warmUp(flexfun, allocator, 16, SMALL_CALLS_WARM_UP);
-            long bareWarmUp = SmallCalls.warmUp(bare, allocator, 16, SMALL_CALLS_WARM_UP);
-            System.out.printf("small calls, warm-up of %d s (16 clients): FlexFun %,d calls; bare Flight %,d calls%n",
-                    SMALL_CALLS_WARM_UP.toSeconds(), oursWarmUp, bareWarmUp);
-            table.add("small calls, their first " + SMALL_CALLS_WARM_UP.toSeconds() + " s (16 clients; unmeasured "
-                    + "warm-up): calls/s", oursWarmUp / (double) SMALL_CALLS_WARM_UP.toSeconds(),
-                    bareWarmUp / (double) SMALL_CALLS_WARM_UP.toSeconds(), "calls/s", "%,.0f", "");
+            // How long a server takes to get through its JIT warm-up is a figure of its own: a new replica takes
+            // its traffic cold.
+            SmallCalls.WarmUp oursWarm = SmallCalls.warmUp(flexfun, allocator, 16, WARM_UP_LEAST, WARM_UP_MOST);
+            SmallCalls.WarmUp bareWarm = SmallCalls.warmUp(bare, allocator, 16, WARM_UP_LEAST, WARM_UP_MOST);
+            System.out.printf("small calls, warm-up (16 clients, until the JIT is quiet): FlexFun %s; bare Flight %s%n",
+                    oursWarm, bareWarm);
+            table.add("small calls, warm-up until the JIT is quiet (16 clients): seconds" + (oursWarm.settled()
+                    && bareWarm.settled() ? "" : " (not settled within " + WARM_UP_MOST.toSeconds() + " s)"),
+                    oursWarm.seconds(), bareWarm.seconds(), "s", "%.0f", "");
+            table.add("small calls, warm-up: calls/s", oursWarm.callsPerSecond(), bareWarm.callsPerSecond(), "calls/s",
+                    "%,.0f", "");
             for (int clients : new int[] {1, 16}) {
                 int perClient = Math.max(50, calls / clients);
                 int warmUp = Math.max(20, perClient / 4);
