@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flexfun.runtime.ErrorCode;
+import dev.flexfun.server.execution.ExecutionLimits;
 import dev.flexfun.server.fixtures.GeneratedResult;
 import dev.flexfun.server.fixtures.ServerHarness;
 import dev.flexfun.server.fixtures.TestFunction;
@@ -71,6 +72,23 @@ class KeptResultsTest {
                         FlightStatus.FAILED);
             }
             assertEquals(3, h.read(h.call("Rows", "{}")).size());
+        }
+    }
+
+    @Test
+    void readResultsAreKeptForARepeatedReadOnlyUpToTheirOwnBound() throws Exception {
+        String roomy = "task_result_ttl_sec = 3600\n[flexfun]\nmax_kept_results = 10000\n";
+        try (ServerHarness h = ServerHarness.start(roomy, rows("Rows"))) {
+            List<FlightInfo> read = new ArrayList<>();
+            for (int i = 0; i < ExecutionLimits.READ_RESULTS_KEPT + 1; i++) {
+                FlightInfo info = h.call("Rows", "{}");
+                assertEquals(3, h.read(info).size());
+                read.add(info);
+            }
+            assertEquals(ErrorCode.INVALID_TICKET.code(), ServerHarness.errorInfo(failure(() -> h.read(read.get(0))))
+                    .code(), "the oldest read result was forgotten, the bound being far off");
+            assertEquals(3, h.read(read.get(1)).size(), "the newer read results are kept for a repeated read");
+            assertEquals(3, h.read(read.get(read.size() - 1)).size());
         }
     }
 

@@ -18,6 +18,12 @@ import java.time.Duration;
 public record ExecutionLimits(int taskThreads, int taskQueueSize, int closeThreads, Duration resultTtl,
         Duration callDeadline, Duration pollingInterval, int maxKeptResults) {
 
+    /**
+     * Results already read (and failed calls) kept at once for a repeated read, within {@code maxKeptResults};
+     * the oldest are forgotten first (see {@link KeptTasks}).
+     */
+    public static final int READ_RESULTS_KEPT = 256;
+
     public static ExecutionLimits of(Settings settings) {
         int threads = settings.server().taskThreads();
         // Each waiting call holds an RPC thread (GetFlightInfo waits on it): never more than those can hold.
