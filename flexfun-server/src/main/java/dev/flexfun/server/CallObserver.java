@@ -8,7 +8,9 @@ import dev.flexfun.server.observability.Tracing;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.flight.CallInfo;
 import org.apache.arrow.flight.CallStatus;
@@ -26,6 +28,8 @@ import org.apache.arrow.flight.RequestContext;
 final class CallObserver implements FlightServerMiddleware {
     static final Key<CallObserver> KEY = Key.of("flexfun-call-observer");
     static final String OK = "OK";
+    /** Worked out once: every call needs its method's name (its log line, metrics and span). */
+    private static final Map<FlightMethod, String> RPC_NAMES = rpcNames();
 
     private final ServerMetrics metrics;
     private final String rpc;
@@ -59,6 +63,18 @@ final class CallObserver implements FlightServerMiddleware {
 
     /** {@code GET_FLIGHT_INFO} -> {@code GetFlightInfo}: the names the protocol and the logs use. */
     static String rpcName(FlightMethod method) {
+        return RPC_NAMES.get(method);
+    }
+
+    private static Map<FlightMethod, String> rpcNames() {
+        Map<FlightMethod, String> names = new EnumMap<>(FlightMethod.class);
+        for (FlightMethod method : FlightMethod.values()) {
+            names.put(method, camelCase(method));
+        }
+        return names;
+    }
+
+    private static String camelCase(FlightMethod method) {
         StringBuilder name = new StringBuilder();
         for (String word : method.name().split("_")) {
             name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
