@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,8 +47,11 @@ import org.apache.arrow.memory.RootAllocator;
  *       was interrupted (it logs when), or -1 when it ran to its end.
  *   <li>{@code malformed}: a PATH descriptor with invalid UTF-8; the status the client gets, whether it
  *       carries ErrorInfo, and the server's log lines that are not JSON.
+ *   <li>{@code soak[:seconds[:clients]]}: clients make small calls back to back (GetFlightInfo + DoGet
+ *       of {@code SmallSample}) for 90 s; the server's live heap (after a full GC, by {@code jcmd}) and
+ *       RSS before and after. A server that keeps something of every call grows here.
  * </ul>
- * Run with {@code ./benchmarks/run.sh robustness overload storm giveup malformed}.
+ * Run with {@code ./benchmarks/run.sh robustness overload storm giveup malformed soak}.
  */
 public final class RobustnessHarness {
     private static final String FUNCTION_CALL = "{\"functionName\":\"%s\",\"parameters\":%s}";
@@ -87,6 +92,7 @@ public final class RobustnessHarness {
                 case "giveup" -> giveUp(arg(parts, 1, 300));
                 case "malformed" -> malformed();
                 case "probe" -> probe();
+                case "soak" -> soak(arg(parts, 1, 90), arg(parts, 2, 16));
                 default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
             }
         }
@@ -299,6 +305,45 @@ public final class RobustnessHarness {
             long notJson = lines.stream().skip(linesBefore).filter(l -> !l.startsWith("{")).count();
             System.out.printf("malformed client=%s server_log_lines=%d not_json=%d%n", result, newLines, notJson);
         }
+    }
+
+    private static void soak(int seconds, int clients) throws Exception {
+        try (ServerProcess server = server(Map.of(), List.of(), Files.createTempFile("robust-soak", ".log"));
+                BufferAllocator allocator = new RootAllocator()) {
+            Duration warmUp = Duration.ofSeconds(10);
+            SmallCalls.warmUp(server, allocator, clients, warmUp, warmUp); // pools, caches and compiled code first
+            long heapBefore = liveHeapKb(server.pid());
+            long rssBefore = rssKb(server.pid());
+            Duration soak = Duration.ofSeconds(seconds);
+            SmallCalls.WarmUp calls = SmallCalls.warmUp(server, allocator, clients, soak, soak); // fails on any error
+            long heapAfter = liveHeapKb(server.pid());
+            long rssAfter = rssKb(server.pid());
+            System.out.printf("soak seconds=%.0f clients=%d calls=%d calls_per_s=%.0f live_heap_mb before=%.1f after=%.1f"
+                    + " rss_mb before=%d after=%d%n", calls.seconds(), clients, calls.calls(), calls.callsPerSecond(),
+                    heapBefore / 1024.0, heapAfter / 1024.0, rssBefore / 1024, rssAfter / 1024);
+        }
+    }
+
+    /** The heap {@code pid} uses right after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}), in KiB. */
+    private static long liveHeapKb(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        String info = jcmd(pid, "GC.heap_info");
+        Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+        if (!used.find()) {
+            throw new IllegalStateException("No heap use in jcmd GC.heap_info:\n" + info);
+        }
+        return Long.parseLong(used.group(1));
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + pid + " " + command + " failed:\n" + output);
+        }
+        return output;
     }
 
     private static int threads(long pid) throws IOException {
