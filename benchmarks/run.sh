@@ -8,7 +8,7 @@
 #   ./benchmarks/run.sh summary [rows] [reads] [small calls] [streamed rows] [start-up rounds]
 #                                                 every figure of the performance issue in one table, each
 #                                                 with its ratio to a baseline measured in the same run
-#   ./benchmarks/run.sh robustness [overload[:clients:seconds]] [storm[:streams]] [giveup] [malformed]
+#   ./benchmarks/run.sh robustness [overload[:clients:seconds]] [storm[:streams]] [giveup] [malformed] [soak[:seconds[:clients]]]
 #                                                 overload and fault scenarios against a loopback server
 set -euo pipefail
 cd "$(dirname "$0")/.."

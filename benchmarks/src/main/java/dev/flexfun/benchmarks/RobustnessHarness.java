@@ -83,7 +83,7 @@ public final class RobustnessHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> scenarios = args.length == 0 ? List.of("overload", "storm", "giveup", "malformed") : List.of(args);
+        List<String> scenarios = args.length == 0 ? List.of("overload", "storm", "giveup", "malformed", "soak") : List.of(args);
         for (String scenario : scenarios) {
             String[] parts = scenario.split(":");
             switch (parts[0]) {
