@@ -72,6 +72,7 @@ public final class FlexFunServer implements AutoCloseable {
     private final ServerContext context;
     private final FunctionAllocators functionAllocators;
     private final CompletableFuture<Void> loaded;
+    private final Loading loading;
     private boolean closed;
 
     private FlexFunServer(Settings settings, FunctionCatalog catalog, ServerHealth health, HealthHttpServer healthHttp,
@@ -80,6 +81,7 @@ public final class FlexFunServer implements AutoCloseable {
             throws IOException {
         this.settings = settings;
         this.loaded = loaded;
+        this.loading = new Loading(loaded, settings.flexfun().callDeadline());
         this.context = context;
         this.functionAllocators = functionAllocators;
         this.tracing = tracing;
@@ -99,7 +101,7 @@ public final class FlexFunServer implements AutoCloseable {
         this.rpcThreads = RpcThreads.create(settings.resources().rpcThreads());
         Location[] advertisedHolder = new Location[1];
         FlexFunProducer producer = new FlexFunProducer(catalog, parser, execution, streamer, () -> advertisedHolder[0],
-                inFlight, new Loading(loaded, settings.flexfun().callDeadline()));
+                inFlight, loading);
         HTTPServer metricsServer = null;
         FlightServer built = null;
         try {
@@ -214,8 +216,8 @@ public final class FlexFunServer implements AutoCloseable {
         closed = true;
         Duration grace = settings.server().shutdownGrace();
         health.markShuttingDown();
-        awaitHooks(grace); // the shutdown hooks must not run beside on-load hooks still running
         inFlight.beginShutdown();
+        loading.stop();
         LOG.atInfo().addKeyValue("calls_in_flight", inFlight.inFlight()).addKeyValue("grace_ms", grace.toMillis())
                 .log("shutdown_started");
         if (!inFlight.awaitIdle(grace)) {
@@ -241,7 +243,9 @@ public final class FlexFunServer implements AutoCloseable {
             }
             tracing.close(); // after the calls: their spans are sent too
         }
-        // After the calls (nothing reads what the hooks free any more), before the leak check (which sees it freed).
+        // After the calls (nothing reads what the hooks free any more), before the leak check (which sees it freed);
+        // never beside on-load hooks still running.
+        awaitHooks(grace);
         runShutdownHooks(catalog.shutdownHooks(), context);
         checkMemory();
     }

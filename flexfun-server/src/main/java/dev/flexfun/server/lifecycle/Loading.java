@@ -17,6 +17,8 @@ import java.util.concurrent.TimeoutException;
 public final class Loading {
     private final CompletableFuture<Void> done;
     private final Duration callDeadline;
+    /** Completes when shutdown begins: calls still waiting for the hooks are answered then. */
+    private final CompletableFuture<Void> stopping = new CompletableFuture<>();
 
     /**
      * @param done         completes when the hooks have run; exceptionally when one failed
@@ -32,14 +34,19 @@ public final class Loading {
      * Returns once the hooks have run.
      *
      * @throws FlexFunException NOT_READY when they are still running at the call's deadline, SHUTTING_DOWN
-     *                          when one failed (the server is stopping)
+     *                          when one failed or shutdown began meanwhile
      */
     public void awaitLoaded() {
         if (done.isDone() && !done.isCompletedExceptionally()) {
             return; // every call after start-up: no wait, no allocation
         }
         try {
-            done.get(ClientCancellation.remainingNanos(callDeadline.toNanos()), TimeUnit.NANOSECONDS);
+            CompletableFuture.anyOf(done, stopping).get(ClientCancellation.remainingNanos(callDeadline.toNanos()),
+                    TimeUnit.NANOSECONDS);
+            if (!done.isDone()) {
+                throw ShuttingDown.error();
+            }
+            done.get(); // rethrows a hook's failure
         } catch (TimeoutException e) {
             throw new FlexFunException(ErrorCode.NOT_READY, "The server is still starting: its functions' on-load "
                     + "hooks have not finished. Retry shortly.");
@@ -49,5 +56,10 @@ public final class Loading {
             Thread.currentThread().interrupt();
             throw ShuttingDown.error();
         }
+    }
+
+    /** Shutdown began: calls waiting for the hooks get SHUTTING_DOWN now rather than at their deadline. */
+    public void stop() {
+        stopping.complete(null);
     }
 }
