@@ -16,7 +16,9 @@ import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightInfo;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +91,29 @@ class KeptResultsTest {
                     .code(), "the oldest read result was forgotten, the bound being far off");
             assertEquals(3, h.read(read.get(1)).size(), "the newer read results are kept for a repeated read");
             assertEquals(3, h.read(read.get(read.size() - 1)).size());
+        }
+    }
+
+    @Test
+    void theErrorOfAPollableCallWaitsForItsPollWhateverElseIsRead() throws Exception {
+        CountDownLatch fail = new CountDownLatch(1);
+        TestFunction failingLater = TestFunction.sample("FailingLater", ctx -> {
+            fail.await();
+            throw new IllegalStateException("this function fails once released");
+        });
+        String roomy = "task_result_ttl_sec = 3600\n[flexfun]\npolling_interval_ms = 50\n";
+        try (ServerHarness h = ServerHarness.start(roomy, failingLater, rows("Rows"))) {
+            ExecutionTest.Poll poll = ExecutionTest.Poll.of(failure(() -> h.call("FailingLater", "{}",
+                    ServerHarness.pollable())));
+            fail.countDown();
+            // More read results than are kept go by before the client polls again.
+            for (int i = 0; i < ExecutionLimits.READ_RESULTS_KEPT + 1; i++) {
+                assertEquals(3, h.read(h.call("Rows", "{}")).size());
+            }
+            FlightRuntimeException error = failure(() -> ExecutionTest.retryUntilReady(h, poll.retry()));
+            assertProtocolError(error, ErrorCode.COMMAND_FAILED, FlightStatus.FAILED);
+        } finally {
+            fail.countDown();
         }
     }
 

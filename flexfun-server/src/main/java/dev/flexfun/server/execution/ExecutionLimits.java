@@ -19,8 +19,8 @@ public record ExecutionLimits(int taskThreads, int taskQueueSize, int closeThrea
         Duration callDeadline, Duration pollingInterval, int maxKeptResults) {
 
     /**
-     * Results already read (and failed calls) kept at once for a repeated read, within {@code maxKeptResults};
-     * the oldest are forgotten first (see {@link KeptTasks}).
+     * Results already read (and errors a poll has answered) kept at once for a repeated read, within
+     * {@code maxKeptResults}; the oldest are forgotten first (see {@link KeptTasks}).
      */
     public static final int READ_RESULTS_KEPT = 256;
 

@@ -10,18 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The tasks the server knows by id: running, waiting, and finished ones kept for their DoGet until
  * {@code task_result_ttl_sec}. To stay within a bound without refusing steady traffic, a task whose
- * result was read (or whose call failed) becomes <em>evictable</em>: when the bound is reached the
- * oldest evictable tasks are forgotten early. Only results nobody has read yet hold their place until
- * the TTL, and when those fill the bound new calls get BACKPRESSURE.
+ * result was read (or whose error a poll has answered) becomes <em>evictable</em>: when the bound is
+ * reached the oldest evictable tasks are forgotten early. Only results (and errors) nobody has read
+ * yet hold their place until the TTL, and when those fill the bound new calls get BACKPRESSURE.
  *
  * <p>Evictable tasks are also kept at most {@link ExecutionLimits#READ_RESULTS_KEPT} at once: a result that
  * was read is rarely read again (a client retrying a read), and each kept task holds its call's
  * parameters, context and rows on the heap. A thousand of them (the default bound) made the young
- * collections of a server taking 3,000 small calls a second copy 30-60 MB instead of about 12 MB,
- * and pause 3-4 times longer.
+ * collections of a server taking 3,000 small calls a second copy 30-66 MB instead of about 18 MB,
+ * and pause about twice as long.
  */
 final class KeptTasks {
-
     private final Map<String, Task> byId = new ConcurrentHashMap<>();
     /** Oldest first; guarded by itself. */
     private final Set<Task> evictable = new LinkedHashSet<>();

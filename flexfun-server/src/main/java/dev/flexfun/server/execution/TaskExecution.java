@@ -231,9 +231,6 @@ public final class TaskExecution implements CallExecution {
                 limits.callDeadline().toNanos(), TimeUnit.NANOSECONDS);
         task.done().thenAccept(outcome -> {
             deadline.cancel(false);
-            if (outcome.failure() != null) {
-                tasks.evictable(task); // only the error is kept, for a pollable call's retry
-            }
             keepFor(task, limits.resultTtl());
         });
         return task;
@@ -291,6 +288,10 @@ public final class TaskExecution implements CallExecution {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ShuttingDown.error();
+        }
+        if (task.outcome().failure() != null) {
+            // Kept only for this poll to read the error (a call that is not pollable is forgotten at once).
+            tasks.evictable(task);
         }
         return ready(task, null);
     }
