@@ -66,9 +66,13 @@ class CancellationTest {
                 "--limit", "5", "--format", "csv");
         assertEquals(0, result.code(), result::toString);
         assertEquals("n\n0\n1\n2\n3\n4\n", result.out());
+        // Closed within WAIT_S, not at the 60 s stall timeout: the cancel reached the server.
         assertTrue(signals.streamClosed.await(WAIT_S, TimeUnit.SECONDS), "the function's stream is closed");
+        // How far the server got first is how much the client's flow-control window (which gRPC tunes up
+        // to a few MB) let it send before the cancel arrived: on a busy machine 192,000 rows once, so the
+        // bound is what no window allows, far below the 10M the function would produce.
         long produced = signals.produced.get();
-        assertTrue(produced < 100_000, "the server stopped producing after a few batches of 1000: " + produced);
+        assertTrue(produced < total / 5, "the server stopped producing long before the end: " + produced);
         // The extension closes the server after this test and fails it if the cancelled stream leaked.
     }
 
