@@ -128,9 +128,8 @@ final class FlexFunProducer extends NoOpFlightProducer {
             permit = enter();
             loading.awaitLoaded(); // a deferred ticket runs its function here
             CallHeaders headers = context.getMiddleware(CallHeaders.KEY);
-            CallOrigin origin = new CallOrigin(headersOf(headers), binaryHeadersOf(headers),
-                    TokenAuthInterceptor.currentCaller().orElse(null), observer.peer());
-            ResultLease lease = execution.open(ticket.getBytes(), origin);
+            ResultLease lease = execution.open(ticket.getBytes(), () -> new CallOrigin(headersOf(headers),
+                    binaryHeadersOf(headers), TokenAuthInterceptor.currentCaller().orElse(null), observer.peer()));
             observer.function(lease.functionName());
             observer.taskId(lease.taskId());
             streamer.stream(lease, listener, permit, observer); // closes the permit when the stream ends

@@ -1,5 +1,7 @@
 package dev.flexfun.server.execution;
 
+import java.util.function.Supplier;
+
 /**
  * The seam between the Flight methods and how calls run. The Flight producer only asks to start a
  * call (GetFlightInfo), to wait for or cancel it (polling extension) and to open a ticket's result
@@ -34,9 +36,10 @@ public interface CallExecution extends AutoCloseable {
     /**
      * {@link #open(byte[])} for a DoGet from {@code origin}. Where DoGet runs the call the ticket
      * carries (deferred mode), the call runs for that caller with that DoGet's headers; a result that
-     * GetFlightInfo made does not depend on them.
+     * GetFlightInfo made does not depend on them, so only the deferred mode asks for the origin (on
+     * the DoGet's own thread), and other DoGets do not copy their headers.
      */
-    default ResultLease open(byte[] ticket, CallOrigin origin) {
+    default ResultLease open(byte[] ticket, Supplier<CallOrigin> origin) {
         return open(ticket);
     }
 

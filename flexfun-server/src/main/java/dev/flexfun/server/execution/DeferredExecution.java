@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -85,8 +86,9 @@ public final class DeferredExecution implements CallExecution {
     }
 
     @Override
-    public ResultLease open(byte[] ticket, CallOrigin origin) {
+    public ResultLease open(byte[] ticket, Supplier<CallOrigin> originOfDoGet) {
         long startNanos = System.nanoTime();
+        CallOrigin origin = originOfDoGet.get();
         CallTickets.Contents contents = tickets.verify(ticket);
         // A ticket is not a bearer credential: only the caller it was issued to may read it.
         if (!Objects.equals(contents.callerId(), Optional.ofNullable(callerId(origin.caller())))) {
