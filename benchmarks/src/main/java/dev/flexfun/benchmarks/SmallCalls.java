@@ -164,16 +164,22 @@ final class SmallCalls {
     }
 
     private static void call(FlightClient client) throws Exception {
-        FlightInfo info = client.getInfo(DESCRIPTOR);
+        long rows = rowsOf(client, DESCRIPTOR);
+        if (rows != SmallSampleFunction.ROWS.size()) {
+            throw new IllegalStateException("A small call returned " + rows + " rows, expected 6.");
+        }
+    }
+
+    /** One call as GoodData makes it (GetFlightInfo, then DoGet read to its end); returns the rows read. */
+    static long rowsOf(FlightClient client, FlightDescriptor call) throws Exception {
+        FlightInfo info = client.getInfo(call);
         long rows = 0;
         try (FlightStream stream = client.getStream(info.getEndpoints().get(0).getTicket())) {
             while (stream.next()) {
                 rows += stream.getRoot().getRowCount();
             }
         }
-        if (rows != SmallSampleFunction.ROWS.size()) {
-            throw new IllegalStateException("A small call returned " + rows + " rows, expected 6.");
-        }
+        return rows;
     }
 
     private static long percentile(long[] sorted, double p) {
