@@ -21,6 +21,7 @@ import dev.flexfun.server.observability.ServerMetrics;
 import dev.flexfun.server.observability.StructuredLogging;
 import dev.flexfun.server.observability.Tracing;
 import dev.flexfun.server.protocol.CommandParser;
+import dev.flexfun.server.transport.NettyTransport;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
 import java.time.Duration;
@@ -67,6 +68,7 @@ public final class FlexFunServer implements AutoCloseable {
     private final ResultStreamer streamer;
     private final ExecutorService rpcThreads;
     private final HTTPServer metricsHttp;
+    private final NettyTransport transport;
     private final FlightServer flightServer;
     private final Location advertised;
     private final ServerContext context;
@@ -99,6 +101,7 @@ public final class FlexFunServer implements AutoCloseable {
                 settings.resources().streamThreads(), settings.resources().streamDeadline());
         metrics.withStreams(streamer::active, streamer::waiting);
         this.rpcThreads = RpcThreads.create(settings.resources().rpcThreads());
+        this.transport = NettyTransport.create();
         Location[] advertisedHolder = new Location[1];
         FlexFunProducer producer = new FlexFunProducer(catalog, parser, execution, streamer, () -> advertisedHolder[0],
                 inFlight, loading);
@@ -106,7 +109,7 @@ public final class FlexFunServer implements AutoCloseable {
         FlightServer built = null;
         try {
             metricsServer = startMetrics(settings, metrics);
-            built = factory.build(allocator, producer, metrics, tracing, rpcThreads);
+            built = factory.build(allocator, producer, metrics, tracing, rpcThreads, transport);
             built.start();
         } catch (IOException | RuntimeException e) {
             // e.g. the port is taken: free what was made so far, so a caller may retry in this JVM.
@@ -119,6 +122,7 @@ public final class FlexFunServer implements AutoCloseable {
             execution.close();
             streamer.close();
             rpcThreads.shutdownNow();
+            closeUnstarted(transport);
             allocator.close(); // the builder closes the root allocator it made
             throw e;
         }
@@ -129,11 +133,13 @@ public final class FlexFunServer implements AutoCloseable {
         loaded.thenRun(health::markReady); // ready: the hooks have run and Flight accepts calls
     }
 
-    private static void closeUnstarted(FlightServer server) {
+    private static void closeUnstarted(AutoCloseable server) {
         try {
             server.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Could not free what a failed start made: {}", e.toString());
         }
     }
 
@@ -232,6 +238,7 @@ public final class FlexFunServer implements AutoCloseable {
                 LOG.warn("Flight calls still open {} s after shutdown; stopping them.", TRANSPORT_STOP_SECONDS);
             }
             flightServer.close();
+            transport.close();
             rpcThreads.shutdownNow();
             execution.close();
         } finally {

@@ -10,10 +10,12 @@ import dev.flexfun.server.security.TokenAuthInterceptor;
 import dev.flexfun.server.security.TokenAuthenticator;
 import dev.flexfun.server.security.TokenVerifiers;
 import dev.flexfun.server.tls.TlsMaterial;
+import dev.flexfun.server.transport.NettyTransport;
 import io.grpc.netty.NettyServerBuilder;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.apache.arrow.flight.FlightProducer;
 import org.apache.arrow.flight.FlightServer;
@@ -22,7 +24,8 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * The one place where the Flight server is assembled from the settings: TLS (and mTLS), token
- * authentication, the call headers and call observer middleware, the peer-address interceptor.
+ * authentication, the call headers and call observer middleware, the peer-address interceptor, the
+ * Netty transport.
  *
  * <p>Everything the settings ask for is checked when the factory is made, so a mistake stops
  * startup with a message naming the setting before anything listens.
@@ -70,9 +73,12 @@ final class FlightServerFactory {
         }
     }
 
-    /** @param rpcThreads the executor gRPC runs the Flight methods on (the caller shuts it down) */
+    /**
+     * @param rpcThreads the executor gRPC runs the Flight methods on (the caller shuts it down)
+     * @param transport the event loops and socket handling under gRPC (the caller closes it after the server)
+     */
     FlightServer build(BufferAllocator allocator, FlightProducer producer, ServerMetrics metrics, Tracing tracing,
-            java.util.concurrent.ExecutorService rpcThreads) {
+            ExecutorService rpcThreads, NettyTransport transport) {
         FlightServer.Builder builder = FlightServer.builder(allocator, listenLocation(), producer).executor(rpcThreads);
         tls.ifPresent(material -> material.applyTo(builder));
         builder.middleware(CallObserver.KEY, CallObserver.factory(metrics, tracing));
@@ -81,11 +87,12 @@ final class FlightServerFactory {
         // gRPC interceptors run inside Arrow's middleware interceptor (Arrow adds it last, so it is
         // outermost): a refused call still reaches the observer's onCallCompleted and is counted.
         // Of ours, the last added runs first: the peer is known before authentication refuses a call.
-        Consumer<NettyServerBuilder> interceptors = netty -> {
+        Consumer<NettyServerBuilder> nettyServer = netty -> {
             authenticator.ifPresent(auth -> netty.intercept(new TokenAuthInterceptor(auth)));
             netty.intercept(new PeerAddressInterceptor());
+            transport.applyTo(netty);
         };
-        builder.transportHint("grpc.builderConsumer", interceptors);
+        builder.transportHint("grpc.builderConsumer", nettyServer);
         return builder.build();
     }
 }
