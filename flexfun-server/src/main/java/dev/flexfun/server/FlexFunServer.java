@@ -10,6 +10,7 @@ import dev.flexfun.runtime.ServerContext;
 import dev.flexfun.server.config.Settings;
 import dev.flexfun.server.execution.CallExecution;
 import dev.flexfun.server.execution.Failures;
+import dev.flexfun.server.execution.ReadResultsReclaim;
 import dev.flexfun.server.lifecycle.ArrowJvmFlags;
 import dev.flexfun.server.lifecycle.FunctionAllocators;
 import dev.flexfun.server.lifecycle.InFlightCalls;
@@ -79,7 +80,8 @@ public final class FlexFunServer implements AutoCloseable {
 
     private FlexFunServer(Settings settings, FunctionCatalog catalog, ServerHealth health, HealthHttpServer healthHttp,
             FlightServerFactory factory, BufferAllocator parent, boolean ownsParent, Tracing tracing,
-            ServerContext context, FunctionAllocators functionAllocators, CompletableFuture<Void> loaded)
+            ServerContext context, FunctionAllocators functionAllocators, ReadResultsReclaim reclaim,
+            CompletableFuture<Void> loaded)
             throws IOException {
         this.settings = settings;
         this.loaded = loaded;
@@ -92,11 +94,12 @@ public final class FlexFunServer implements AutoCloseable {
         this.healthHttp = healthHttp;
         this.ownedRoot = ownsParent ? parent : null;
         // The limit holds for a parent given by the embedder too; every call's allocator is a child of this one.
-        this.allocator = parent.newChildAllocator("flexfun-server", 0, settings.resources().arrowMemoryLimit());
+        this.allocator = parent.newChildAllocator("flexfun-server", reclaim, 0, settings.resources().arrowMemoryLimit());
         metrics.withAllocator("flexfun-server", allocator);
         Failures failures = new Failures(settings.flexfun().errorStackTraces());
         CommandParser parser = new CommandParser(settings.flexfun().maxCommandBytes());
         this.execution = CallExecutions.of(settings, catalog, parser, failures, allocator, metrics, tracing);
+        reclaim.dropFrom(execution);
         this.streamer = new ResultStreamer(allocator, failures, settings.flexfun().streamStallTimeout(),
                 settings.resources().streamThreads(), settings.resources().streamDeadline());
         metrics.withStreams(streamer::active, streamer::waiting);
@@ -398,11 +401,12 @@ public final class FlexFunServer implements AutoCloseable {
             BufferAllocator parent = null;
             Tracing tracingUsed = null;
             FunctionAllocators functionAllocators = null;
+            ReadResultsReclaim reclaim = new ReadResultsReclaim();
             ServerContext context = null;
             try {
                 // Before the hooks: they may keep Arrow data in allocators of the same root (newAllocator).
                 parent = ownsAllocator ? new RootAllocator(effective.resources().arrowMemoryLimit()) : allocator;
-                functionAllocators = new FunctionAllocators(parent);
+                functionAllocators = new FunctionAllocators(parent, reclaim);
                 context = context(effective, health, functionAllocators);
                 FlightServerFactory factory = new FlightServerFactory(effective, context,
                         FunctionCatalog.contextClassLoader());
@@ -410,11 +414,11 @@ public final class FlexFunServer implements AutoCloseable {
                 if (!serveWhileLoading) {
                     runHooks(catalog.hooks(), context);
                     return new FlexFunServer(effective, catalog, health, healthHttp, factory, parent, ownsAllocator,
-                            tracingUsed, context, functionAllocators, CompletableFuture.completedFuture(null));
+                            tracingUsed, context, functionAllocators, reclaim, CompletableFuture.completedFuture(null));
                 }
                 CompletableFuture<Void> loaded = new CompletableFuture<>();
                 FlexFunServer server = new FlexFunServer(effective, catalog, health, healthHttp, factory, parent,
-                        ownsAllocator, tracingUsed, context, functionAllocators, loaded);
+                        ownsAllocator, tracingUsed, context, functionAllocators, reclaim, loaded);
                 ServerContext hooksContext = context;
                 Thread loader = new Thread(() -> {
                     try {

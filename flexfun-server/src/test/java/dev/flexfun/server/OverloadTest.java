@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flexfun.runtime.ErrorCode;
+import dev.flexfun.runtime.FlexResult;
 import dev.flexfun.server.fixtures.Gate;
 import dev.flexfun.server.fixtures.GeneratedResult;
+import dev.flexfun.server.fixtures.SampleSchema;
 import dev.flexfun.server.fixtures.ServerHarness;
 import dev.flexfun.server.fixtures.TestFunction;
 import dev.flexfun.server.protocol.ErrorInfo;
@@ -15,11 +17,16 @@ import dev.flexfun.server.protocol.FlightStatus;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.CallOptions;
+import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 
-/** Over real Flight RPC: clients that give up stop their function; a call over the memory limit is refused. */
+/**
+ * Over real Flight RPC: clients that give up stop their function; a call over the memory limit is
+ * refused, after the results already read have given their memory up.
+ */
 class OverloadTest {
     private static final long WAIT_S = 10;
 
@@ -74,6 +81,23 @@ class OverloadTest {
                     FlightStatus.UNAVAILABLE);
             assertTrue(info.msg().contains("arrow_memory_limit_mb"), info.msg());
             assertEquals(5, h.read(h.call("Small", "{}")).size(), "the server still serves calls");
+        }
+    }
+
+    @Test
+    void resultsAlreadyReadGiveTheirArrowMemoryToANewCallButUnreadOnesAreKept() throws Exception {
+        int rows = 100_000; // about 5 MB of vectors: an unread result and one call fit the limit, a third does not
+        TestFunction table = TestFunction.sample("Table", ctx -> {
+            VectorSchemaRoot root = VectorSchemaRoot.create(SampleSchema.SCHEMA, ctx.allocator());
+            SampleSchema.fill(root, 0, rows);
+            return FlexResult.of(root); // repeatable: kept for a repeated read after it was read
+        });
+        try (ServerHarness h = ServerHarness.start("[flexfun]\narrow_memory_limit_mb = 16\n", table)) {
+            FlightInfo unread = h.call("Table", "{}");
+            for (int call = 0; call < 6; call++) {
+                assertEquals(rows, h.read(h.call("Table", "{}")).size(), "call " + call);
+            }
+            assertEquals(rows, h.read(unread).size(), "the result nobody had read yet is still there");
         }
     }
 

@@ -43,6 +43,16 @@ public interface CallExecution extends AutoCloseable {
         return open(ticket);
     }
 
+    /**
+     * Drops the results that were read already and are kept only in case a client reads them again,
+     * and waits a moment for their memory to be freed: the server ran short of Arrow memory.
+     *
+     * @return whether anything was dropped (an allocation that failed is worth trying again)
+     */
+    default boolean dropReadResults() {
+        return false;
+    }
+
     /** Stops accepting calls and cancels those not finished (SHUTTING_DOWN). */
     void shutdown();
 

@@ -57,6 +57,11 @@ public final class DeferredExecution implements CallExecution {
         this.timer.setRemoveOnCancelPolicy(true);
     }
 
+    @Override
+    public boolean dropReadResults() {
+        return tasks.dropReadResults();
+    }
+
     /** Answers at once, pollable or not: nothing runs here. */
     @Override
     public ReadyResult start(FunctionCall call, boolean pollable) {

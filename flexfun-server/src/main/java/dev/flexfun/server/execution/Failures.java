@@ -30,8 +30,8 @@ public final class Failures {
         if (cause instanceof org.apache.arrow.memory.OutOfMemoryException) {
             // The server's Arrow memory (flexfun.arrow_memory_limit_mb) is taken by other calls: another server may have room.
             return new FlexFunException(ErrorCode.BACKPRESSURE, "Call of '" + functionName + "' needed more Arrow memory than"
-                    + " the server has free (flexfun.arrow_memory_limit_mb): " + describe(cause)
-                    + ". Retry later or on another server.", null, null, cause);
+                    + " the server has free (flexfun.arrow_memory_limit_mb): " + sentence(describe(cause))
+                    + " Retry later or on another server.", null, null, cause);
         }
         if (cause instanceof InterruptedException) {
             return new CallCancelledException("Call of '" + functionName + "' was interrupted.");
@@ -52,6 +52,11 @@ public final class Failures {
     private static String describe(Throwable t) {
         String message = t.getMessage();
         return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+    }
+
+    /** {@code text} ending in one full stop (Arrow's messages end with one, most others do not). */
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private static String stackTrace(Throwable t) {

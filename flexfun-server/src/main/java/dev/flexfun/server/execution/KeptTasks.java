@@ -1,8 +1,10 @@
 package dev.flexfun.server.execution;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +76,20 @@ final class KeptTasks {
             forget(oldest);
         }
         return true;
+    }
+
+    /**
+     * Forgets every evictable task at once (the server ran short of Arrow memory).
+     *
+     * @return the tasks forgotten
+     */
+    List<Task> forgetEvictable() {
+        List<Task> oldestFirst;
+        synchronized (evictable) {
+            oldestFirst = new ArrayList<>(evictable);
+        }
+        oldestFirst.forEach(this::forget);
+        return oldestFirst;
     }
 
     /** Stops keeping {@code task} and drops its result (freed once no longer read); idempotent. */

@@ -36,6 +36,8 @@ final class Task {
     private final BufferAllocator allocator;
     private final CancellationSignal cancellation = new CancellationSignal();
     private final CompletableFuture<Outcome> done = new CompletableFuture<>();
+    /** Completes once the task's allocator is closed: what the call held is back with the server. */
+    private final CompletableFuture<Void> freed = new CompletableFuture<>();
     private final long submittedNanos = System.nanoTime();
     private final Consumer<Runnable> freer;
     private final ServerMetrics metrics;
@@ -243,8 +245,17 @@ final class Task {
                 result.close();
             }
         } finally {
-            // A function that did not free what it allocated shows up here as a leak.
-            allocator.close();
+            try {
+                // A function that did not free what it allocated shows up here as a leak.
+                allocator.close();
+            } finally {
+                freed.complete(null);
+            }
         }
+    }
+
+    /** {@return completes when what the call allocated has been given back (its result freed)} */
+    CompletableFuture<Void> freed() {
+        return freed;
     }
 }

@@ -10,6 +10,9 @@ import dev.flexfun.server.protocol.RetryInfo;
 import dev.flexfun.server.protocol.TaskTicket;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,6 +22,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
@@ -36,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TaskExecution implements CallExecution {
     private static final Logger LOG = LoggerFactory.getLogger(TaskExecution.class);
+    /** How long an allocation short of memory waits for the read results it dropped to be freed. */
+    private static final long RECLAIM_WAIT_MS = 1_000;
 
     private final ExecutionLimits limits;
     private final FunctionInvoker invoker;
@@ -145,6 +151,27 @@ public final class TaskExecution implements CallExecution {
         }
         task.cancel(new FlexFunException(ErrorCode.COMMAND_CANCELLED, "Task with id '" + taskId + "' was cancelled."));
         tasks.evictable(task);
+    }
+
+    @Override
+    public boolean dropReadResults() {
+        List<Task> dropped = tasks.forgetEvictable();
+        if (dropped.isEmpty()) {
+            return false;
+        }
+        // Results are freed on the freeing threads: wait for them, briefly, so that the retry finds the room.
+        CompletableFuture<?>[] frees = dropped.stream().map(Task::freed).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(frees).get(RECLAIM_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            // a result still being read by a repeated read frees later: retry with what is free now
+        }
+        LOG.atInfo().addKeyValue("results", dropped.size()).log("read_results_dropped: Arrow memory ran short;"
+                + " dropped the results kept for a repeated read");
+        return true;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.flexfun.server.lifecycle;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.AllocationListener;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,14 +17,17 @@ public final class FunctionAllocators {
     private static final Logger LOG = LoggerFactory.getLogger(FunctionAllocators.class);
 
     private final BufferAllocator root;
+    private final AllocationListener listener;
     private final List<BufferAllocator> created = new ArrayList<>();
 
-    public FunctionAllocators(BufferAllocator root) {
+    /** @param listener hears of the functions' allocations (the server's, to make room when memory runs short) */
+    public FunctionAllocators(BufferAllocator root, AllocationListener listener) {
         this.root = root;
+        this.listener = listener;
     }
 
     public synchronized BufferAllocator newAllocator(String name) {
-        BufferAllocator allocator = root.newChildAllocator("function-" + name, 0, Long.MAX_VALUE);
+        BufferAllocator allocator = root.newChildAllocator("function-" + name, listener, 0, Long.MAX_VALUE);
         created.add(allocator);
         return allocator;
     }
