@@ -78,12 +78,32 @@ interface RowReaders {
         }
     }
 
-    record PyArrow(String version) implements RowReaders {
+    /**
+     * @param environment added to the reading process's environment ({@link #withFixedMallocThresholds()})
+     */
+    record PyArrow(String version, Map<String, String> environment) implements RowReaders {
         private static final ObjectMapper JSON = new ObjectMapper();
+        /**
+         * glibc's malloc moves its mmap threshold with the sizes it frees and gives the top of its heap
+         * back above twice that; a client buffering many 4 MB messages then takes fresh pages for most
+         * of them (a page fault each 4 KiB). Fixed thresholds keep its memory: what remains is the
+         * transport and the server.
+         */
+        private static final String FIXED_MALLOC_THRESHOLDS =
+                "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456";
+
+        PyArrow(String version) {
+            this(version, Map.of());
+        }
+
+        /** The same client with glibc's malloc thresholds fixed ({@code GLIBC_TUNABLES}). */
+        PyArrow withFixedMallocThresholds() {
+            return new PyArrow(version, Map.of("GLIBC_TUNABLES", FIXED_MALLOC_THRESHOLDS));
+        }
 
         @Override
         public String name() {
-            return "pyarrow " + version;
+            return "pyarrow " + version + (environment.isEmpty() ? "" : " (malloc thresholds fixed)");
         }
 
         @Override
@@ -92,7 +112,9 @@ interface RowReaders {
             List<String> command = new ArrayList<>(List.of(PYTHON.toString(), SCRIPT.toString(),
                     server.location().getUri().toString(), Long.toString(rows), Integer.toString(reads)));
             command.addAll(functions);
-            Process python = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().putAll(environment);
+            Process python = builder.start();
             Map<String, List<FlightReads.Read>> result = empty(functions);
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {

@@ -85,6 +85,7 @@ public final class SummaryBenchmark {
                             pythonCached / 1e6, "M rows/s", "%.1f", ">= 0.5x");
                     table.add("cached rows: FlexResult.shared (vs the pyarrow server's cached table)", cached / 1e6,
                             pythonCached / 1e6, "M rows/s", "%.1f", ">= 1.0x (>= 40 M rows/s)");
+                    cachedWithFixedMallocThresholds((RowReaders.PyArrow) reader, server, python, table, rows, reads);
                 } else {
                     table.add("cached rows: FlexResult.shared (no pyarrow: no Python baseline)",
                             String.format("%.1f M rows/s", cached / 1e6), "", ">= 40 M rows/s");
@@ -99,6 +100,23 @@ public final class SummaryBenchmark {
                             ProcessStats.peakRssBytes(server.pid()) / MIB), "", "a few batches");
             smallCalls(allocator, server, table, smallCalls);
         }
+    }
+
+    /**
+     * The cached rows again, read by a client whose malloc keeps its memory: how far the server and the
+     * transport go when the client's page faults (see {@link RowReaders.PyArrow}) are out of the way.
+     */
+    private static void cachedWithFixedMallocThresholds(RowReaders.PyArrow reader, ServerProcess server,
+            PyArrowCachedServer python, SummaryTable table, long rows, int reads) throws Exception {
+        String pythonFunction = python.function(CachedSampleFunction.NAME);
+        Map<String, List<FlightReads.Read>> measured = reader.withFixedMallocThresholds().read(server, rows,
+                WARM_UP_READS + reads, List.of(CachedSampleFunction.NAME, pythonFunction));
+        double cached = medianRowsPerSecond(measured.get(CachedSampleFunction.NAME));
+        double pythonCached = medianRowsPerSecond(measured.get(pythonFunction));
+        System.out.printf("cached rows, client malloc thresholds fixed: %,.0f rows/s; pyarrow server %,.0f rows/s%n",
+                cached, pythonCached);
+        table.add("cached rows, the same with the client's malloc thresholds fixed (GLIBC_TUNABLES)", cached / 1e6,
+                pythonCached / 1e6, "M rows/s", "%.1f", "");
     }
 
     /** Small calls to the FlexFun server (already warm) and to the bare Flight server, interleaved by client count. */
