@@ -160,18 +160,25 @@ public final class TaskExecution implements CallExecution {
             return false;
         }
         // Results are freed on the freeing threads: wait for them, briefly, so that the retry finds the room.
-        CompletableFuture<?>[] frees = dropped.stream().map(Task::freed).toArray(CompletableFuture[]::new);
+        // One a repeated read still holds is freed when that read ends: not worth waiting for.
+        CompletableFuture<?>[] frees = dropped.stream().filter(TaskExecution::notBeingRead).map(Task::freed)
+                .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(frees).get(RECLAIM_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (ExecutionException | TimeoutException e) {
-            // a result still being read by a repeated read frees later: retry with what is free now
+            // the freeing threads are slow (a function's close): retry with what is free now
         }
         LOG.atInfo().addKeyValue("results", dropped.size()).log("read_results_dropped: Arrow memory ran short;"
                 + " dropped the results kept for a repeated read");
         return true;
+    }
+
+    private static boolean notBeingRead(Task task) {
+        Task.Outcome outcome = task.outcome();
+        return outcome == null || outcome.result() == null || !outcome.result().isBeingRead();
     }
 
     @Override

@@ -47,8 +47,15 @@ public final class NettyTransport implements AutoCloseable {
 
     /** Native epoll where Netty can load it, else Java NIO. */
     public static NettyTransport create() {
-        return Epoll.isAvailable() ? new NettyTransport(EpollIoHandler.newFactory(), EpollServerSocketChannel::new)
-                : new NettyTransport(NioIoHandler.newFactory(), NioServerSocketChannel::new);
+        return Epoll.isAvailable() ? epoll() : nio();
+    }
+
+    static NettyTransport epoll() {
+        return new NettyTransport(EpollIoHandler.newFactory(), EpollServerSocketChannel::new);
+    }
+
+    static NettyTransport nio() {
+        return new NettyTransport(NioIoHandler.newFactory(), NioServerSocketChannel::new);
     }
 
     /** Has {@code builder} serve on this transport. */
