@@ -143,8 +143,7 @@ public final class TaskExecution implements CallExecution {
         if (task == null) {
             return; // unknown, expired or forgotten: nothing left to cancel, and cancelling is idempotent
         }
-        Task.Outcome outcome = task.outcome();
-        if (outcome != null && outcome.result() != null && outcome.result().isBeingRead()) {
+        if (beingRead(task)) {
             throw new dev.flexfun.server.protocol.FlightStatusException(
                     dev.flexfun.server.protocol.FlightStatus.CANCELLED, ErrorCode.COMMAND_CANCEL_NOT_POSSIBLE,
                     "Task with id '" + taskId + "' cannot be cancelled: its result is being read.");
@@ -161,7 +160,7 @@ public final class TaskExecution implements CallExecution {
         }
         // Results are freed on the freeing threads: wait for them, briefly, so that the retry finds the room.
         // One a repeated read still holds is freed when that read ends: not worth waiting for.
-        CompletableFuture<?>[] frees = dropped.stream().filter(TaskExecution::notBeingRead).map(Task::freed)
+        CompletableFuture<?>[] frees = dropped.stream().filter(task -> !beingRead(task)).map(Task::freed)
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(frees).get(RECLAIM_WAIT_MS, TimeUnit.MILLISECONDS);
@@ -176,9 +175,10 @@ public final class TaskExecution implements CallExecution {
         return true;
     }
 
-    private static boolean notBeingRead(Task task) {
+    /** Whether a DoGet is reading the task's result right now. */
+    private static boolean beingRead(Task task) {
         Task.Outcome outcome = task.outcome();
-        return outcome == null || outcome.result() == null || !outcome.result().isBeingRead();
+        return outcome != null && outcome.result() != null && outcome.result().isBeingRead();
     }
 
     @Override
