@@ -31,10 +31,10 @@ ENV GOODDATA_FLIGHT_SERVER__LISTEN_HOST=0.0.0.0 \
 # answers, lists the functions once over Flight RPC (with the CLI from the build stage, so the classes
 # of a call are in the cache too), stops it (SIGTERM), and the JVM writes the classes it loaded and
 # linked to /app/flexfun.aot. A cache the JVM cannot use at run time (other jars mounted, other flags)
-# is skipped, not fatal. -Xlog:aot/cds=off: the JVM's notes on the cache are not JSON and would break
-# the log. (The bind mount needs BuildKit, Docker's default builder.)
+# is skipped, not fatal. The flags that go with the cache are in config/jvm-aot.options (they keep the
+# log JSON and start-up's CPU for start-up). (The bind mount needs BuildKit, Docker's default builder.)
 RUN --mount=type=bind,from=build,source=/src/flexfun-cli/target,target=/tmp/flexfun-cli bash -c 'set -e; \
-  java @/app/config/jvm.options -XX:AOTCacheOutput=/app/flexfun.aot -Xlog:aot=off -Xlog:cds=off \
+  java @/app/config/jvm.options @/app/config/jvm-aot.options -XX:AOTCacheOutput=/app/flexfun.aot \
     -cp "/app/lib/*" dev.flexfun.server.Main /app/config > /tmp/training.log 2>&1 & server=$!; \
   for _ in $(seq 600); do \
     if (exec 3<>/dev/tcp/127.0.0.1/8877 && printf "GET /ready HTTP/1.0\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 202 ") 2>/dev/null; \
@@ -52,5 +52,5 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
 
 # Arrow's JVM flags come from config/jvm.options, the one place they are kept; the server reads
 # every config/*.toml in name order, as run-server.sh does.
-ENTRYPOINT ["java", "@/app/config/jvm.options", "-XX:AOTCache=/app/flexfun.aot", "-Xlog:aot=off", "-Xlog:cds=off", \
+ENTRYPOINT ["java", "@/app/config/jvm.options", "@/app/config/jvm-aot.options", "-XX:AOTCache=/app/flexfun.aot", \
   "-cp", "/app/lib/*", "dev.flexfun.server.Main", "/app/config"]

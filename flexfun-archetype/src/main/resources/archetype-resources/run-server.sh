@@ -49,15 +49,17 @@ usable_cache() {
 cache_flags=()
 if [[ ${FLEXFUN_CLASS_CACHE:-1} != 0 ]]; then
   version=$(jdk_version)
-  # -Xlog:aot/cds=off: the JVM's own notes on the cache (classes it skips, a cache it cannot use) are
-  # not JSON and would break the log; a cache that cannot be used is simply not used.
+  # -Xlog:cds=off (and config/jvm-aot.options): the JVM's own notes on the cache (classes it skips, a
+  # cache it cannot use) are not JSON and would break the log; a cache that cannot be used is not used.
   if [[ ${version%%.*} =~ ^[0-9]+$ ]] && (( ${version%%.*} >= 25 )); then
     cache=$CACHE_PREFIX-$version.aot
     if usable_cache "$cache"; then
-      cache_flags=("-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off)
-    else
+      cache_flags=(@config/jvm-aot.options "-XX:AOTCache=$cache")
+    elif "$JAVA" @config/jvm-aot.options -version >/dev/null 2>&1; then
       echo "run-server.sh: recording the AOT cache $cache when this server stops; later runs start from it" >&2
-      cache_flags=("-XX:AOTCacheOutput=$cache" -Xlog:aot=off -Xlog:cds=off)
+      cache_flags=(@config/jvm-aot.options "-XX:AOTCacheOutput=$cache")
+    else
+      echo "run-server.sh: this JDK refuses a flag of config/jvm-aot.options; starting without a class cache" >&2
     fi
   elif [[ ${version%%.*} =~ ^[0-9]+$ ]]; then
     cache=$CACHE_PREFIX-$version.jsa

@@ -127,6 +127,8 @@ class ArchetypeTemplateTest {
         for (String flag : flags(Path.of("..", "config", "jvm.options"))) {
             assertTrue(generated.contains(flag), "config/jvm.options of generated projects lacks " + flag);
         }
+        assertEquals(flags(Path.of("..", "config", "jvm-aot.options")), flags(TEMPLATES.resolve("config/jvm-aot.options")),
+                "config/jvm-aot.options of generated projects should list the repository's flags");
         // Surefire passes the same file to the test JVM as an argument file.
         String pom = Files.readString(TEMPLATES.resolve("pom.xml"));
         assertTrue(pom.contains("<argLine>@${dollar}{project.basedir}/config/jvm.options</argLine>"),
@@ -169,7 +171,7 @@ class ArchetypeTemplateTest {
             while (argument.find()) {
                 started.add(argument.group(1));
             }
-            Matcher training = Pattern.compile("java (@\\S+ -XX:AOTCacheOutput=.*?dev\\.flexfun\\.server\\.Main \\S+)").matcher(text);
+            Matcher training = Pattern.compile("java ((?:@\\S+ )+-XX:AOTCacheOutput=.*?dev\\.flexfun\\.server\\.Main \\S+)").matcher(text);
             assertTrue(training.find(), dockerfile + " has no training run recording an AOT cache");
             List<String> trained = new ArrayList<>(List.of("java"));
             for (String word : training.group(1).trim().split("\\s+")) {

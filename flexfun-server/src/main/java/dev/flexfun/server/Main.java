@@ -4,6 +4,7 @@ import dev.flexfun.runtime.FlexFunction;
 import dev.flexfun.server.config.ConfigException;
 import dev.flexfun.server.config.Settings;
 import dev.flexfun.server.lifecycle.MissingJvmFlagsException;
+import dev.flexfun.server.lifecycle.StartupWarmUp;
 import dev.flexfun.server.observability.StructuredLogging;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -46,6 +47,8 @@ public final class Main {
                 files.add(Path.of(arg));
             }
         }
+        // Beside the set-up of logging and settings below (see StartupWarmUp).
+        StartupWarmUp.start();
         Logger log = LoggerFactory.getLogger(Main.class);
         // Before starting: a SIGTERM that arrives during startup still stops the server cleanly.
         CountDownLatch stop = new CountDownLatch(1);

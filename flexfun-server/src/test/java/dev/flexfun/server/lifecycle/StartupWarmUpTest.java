@@ -1,0 +1,76 @@
+package dev.flexfun.server.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class StartupWarmUpTest {
+    static final AtomicBoolean SLOW_INITIALIZED = new AtomicBoolean();
+    static final AtomicBoolean AFTER_FAILURE_INITIALIZED = new AtomicBoolean();
+
+    /** A rename in Arrow or Netty would make an entry silently useless: each must name a class the server has. */
+    @Test
+    void everyListedClassIsOnTheServersClassPath() {
+        ClassLoader loader = StartupWarmUp.class.getClassLoader();
+        for (String name : StartupWarmUp.CLASSES) {
+            assertDoesNotThrow(() -> Class.forName(name, false, loader), name);
+        }
+    }
+
+    @Test
+    void theListedClassesAreInitialized() {
+        assertFalse(SLOW_INITIALIZED.get());
+        StartupWarmUp.run(List.of(SlowToInitialize.class.getName()), getClass().getClassLoader());
+        assertTrue(SLOW_INITIALIZED.get());
+    }
+
+    @Test
+    void aMissingOrFailingClassIsSkippedAndTheRestStillInitialized() {
+        StartupWarmUp.run(List.of("dev.flexfun.NoSuchClass", FailsToInitialize.class.getName(),
+                InitializedAfterAFailure.class.getName()), getClass().getClassLoader());
+        assertTrue(AFTER_FAILURE_INITIALIZED.get());
+    }
+
+    @Test
+    void startRunsOnADaemonThreadThatEnds() throws InterruptedException {
+        Thread thread = StartupWarmUp.start();
+        assertTrue(thread.isDaemon(), "a daemon: the warm-up never keeps a stopping JVM alive");
+        thread.join(30_000);
+        assertFalse(thread.isAlive());
+    }
+
+    static final class SlowToInitialize {
+        static {
+            SLOW_INITIALIZED.set(true);
+        }
+
+        private SlowToInitialize() {
+        }
+    }
+
+    static final class FailsToInitialize {
+        static {
+            if (SLOW_INITIALIZED != null) { // always true; javac refuses an initializer that cannot complete
+                throw new IllegalStateException("a broken static initializer");
+            }
+        }
+
+        private FailsToInitialize() {
+        }
+    }
+
+    static final class InitializedAfterAFailure {
+        static {
+            AFTER_FAILURE_INITIALIZED.set(true);
+        }
+
+        private InitializedAfterAFailure() {
+        }
+    }
+}
