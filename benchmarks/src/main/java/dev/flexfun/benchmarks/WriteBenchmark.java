@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -97,6 +98,31 @@ public class WriteBenchmark {
             while (stream.next()) {
                 sink.consume(stream.root());
             }
+        }
+    }
+
+    /**
+     * The generated adapter writing only some columns (the call's {@code columns} hint): where its
+     * time goes, column by column. Not a comparison; run it alone with {@code WriteBenchmark.generatedAdapterColumns}.
+     */
+    @Benchmark
+    public void generatedAdapterColumns(ColumnSubset subset, Blackhole sink) throws Exception {
+        try (FlexResult result = generated.call(CallContext.builder().batchSize(BATCH).columns(subset.columns()).build());
+                BatchStream stream = result.open(allocator)) {
+            while (stream.next()) {
+                sink.consume(stream.root());
+            }
+        }
+    }
+
+    /** The column subsets {@link #generatedAdapterColumns} writes. */
+    @State(Scope.Benchmark)
+    public static class ColumnSubset {
+        @Param({"attribute1", "attribute2", "attribute1,attribute2", "attribute3,fact1,fact2,fact3", "fact3"})
+        public String columns;
+
+        String[] columns() {
+            return columns.split(",");
         }
     }
 
