@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
 class StartupWarmUpTest {
-    static final AtomicBoolean SLOW_INITIALIZED = new AtomicBoolean();
+    static final AtomicBoolean WARMED_UP = new AtomicBoolean();
     static final AtomicBoolean AFTER_FAILURE_INITIALIZED = new AtomicBoolean();
 
-    /** A rename in Arrow or Netty would make an entry silently useless: each must name a class the server has. */
+    /** A rename in Arrow would make an entry silently useless: each must name a class the server has. */
     @Test
     void everyListedClassIsOnTheServersClassPath() {
         ClassLoader loader = StartupWarmUp.class.getClassLoader();
@@ -25,9 +25,9 @@ class StartupWarmUpTest {
 
     @Test
     void theListedClassesAreInitialized() {
-        assertFalse(SLOW_INITIALIZED.get());
-        StartupWarmUp.run(List.of(SlowToInitialize.class.getName()), getClass().getClassLoader());
-        assertTrue(SLOW_INITIALIZED.get());
+        assertFalse(WARMED_UP.get());
+        StartupWarmUp.run(List.of(InitializedByTheWarmUp.class.getName()), getClass().getClassLoader());
+        assertTrue(WARMED_UP.get());
     }
 
     @Test
@@ -45,18 +45,18 @@ class StartupWarmUpTest {
         assertFalse(thread.isAlive());
     }
 
-    static final class SlowToInitialize {
+    static final class InitializedByTheWarmUp {
         static {
-            SLOW_INITIALIZED.set(true);
+            WARMED_UP.set(true);
         }
 
-        private SlowToInitialize() {
+        private InitializedByTheWarmUp() {
         }
     }
 
     static final class FailsToInitialize {
         static {
-            if (SLOW_INITIALIZED != null) { // always true; javac refuses an initializer that cannot complete
+            if (WARMED_UP != null) { // always true; javac refuses an initializer that cannot complete
                 throw new IllegalStateException("a broken static initializer");
             }
         }
