@@ -116,7 +116,7 @@ final class SmallCalls {
 
     /**
      * Calls the server from {@code clients} clients, unmeasured, until its JIT compiler threads have
-     * been quiet (under 5% of a core) for {@link #QUIET} after at least {@code least}, at most
+     * been quiet ({@link JitWatch}) for {@link #QUIET} after at least {@code least}, at most
      * {@code most}: until then a run measures the compiler rather than the server (FlexFun has more
      * code on its call path than the bare server, so it takes longer to compile).
      */
@@ -143,13 +143,12 @@ final class SmallCalls {
             thread.start();
         }
         boolean settled = false;
-        long compiling = ProcessStats.compilerCpuNanos(server.pid());
+        JitWatch jit = JitWatch.of(server.pid());
         while (!stop.get()) {
             Thread.sleep(QUIET.toMillis()); // a sampling period, not a wait for an event
-            long compiledSince = ProcessStats.compilerCpuNanos(server.pid()) - compiling;
-            compiling += compiledSince;
+            boolean quiet = jit.quietSinceLastSample();
             long elapsed = System.nanoTime() - start;
-            settled = compiledSince < QUIET.toNanos() / 20 && elapsed >= least.toNanos();
+            settled = quiet && elapsed >= least.toNanos();
             if (settled || elapsed >= most.toNanos()) {
                 stop.set(true);
             }
