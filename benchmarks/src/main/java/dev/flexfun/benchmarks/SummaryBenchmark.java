@@ -80,9 +80,11 @@ public final class SummaryBenchmark {
                 double cached = medianRowsPerSecond(measured.get(CachedSampleFunction.NAME));
                 System.out.printf("fresh rows: generated %,.0f rows/s, hand-written %,.0f rows/s; cached %,.0f rows/s"
                         + " (medians of %d)%n", generated, handWritten, cached, reads);
+                String unsettled = warmUp.settled() ? ""
+                        : " (JIT not quiet within " + READS_WARM_UP_MOST.toSeconds() + " s)";
                 table.add(String.format("fresh rows: %,d-row Stream<Record>, read by %s (vs hand-written setSafe)%s",
-                        rows, reader.name(), warmUp.settled() ? "" : " (JIT not quiet within "
-                        + READS_WARM_UP_MOST.toSeconds() + " s)"), generated / 1e6, handWritten / 1e6, "M rows/s", "%.1f", ">= 20 M rows/s");
+                        rows, reader.name(), unsettled), generated / 1e6, handWritten / 1e6, "M rows/s", "%.1f",
+                        ">= 20 M rows/s");
                 if (python != null) {
                     double pythonCached = medianRowsPerSecond(measured.get(python.function(CachedSampleFunction.NAME)));
                     System.out.printf("pyarrow Flight server, cached table: %,.0f rows/s%n", pythonCached);
